@@ -1,0 +1,35 @@
+using InterviewPrep.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InterviewPrep.Data.Configurations;
+
+public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> builder)
+    {
+        builder.ToTable("questions");
+        builder.HasKey(q => q.Id);
+        builder.Property(q => q.Text).HasColumnName("question");
+
+        builder.PrimitiveCollection(q => q.Tags).IsJsonList();
+        builder.PrimitiveCollection(q => q.Companies).IsJsonList();
+        builder.PrimitiveCollection(q => q.ExperienceLevelTags).IsJsonList();
+        builder.PrimitiveCollection(q => q.VoiceKeywords).IsJsonList();
+        builder.Property(q => q.Videos).IsJson();
+        builder.Property(q => q.RelevanceDetails).IsJson();
+        builder.Property(q => q.JobTitleRelevance).IsJson();
+
+        builder.HasIndex(q => q.Channel).HasDatabaseName("idx_questions_channel");
+        builder.HasIndex(q => q.Status).HasDatabaseName("idx_questions_status");
+        builder.HasIndex(q => q.Difficulty).HasDatabaseName("idx_questions_difficulty");
+        builder.HasIndex(q => q.CreatedAt).HasDatabaseName("idx_questions_created");
+        // "Get Questions by Channel" filters on channel and status and orders by createdAt.
+        builder.HasIndex(q => new { q.Channel, q.Status, q.CreatedAt }).HasDatabaseName("idx_questions_channel_status_created");
+
+        builder.HasMany(q => q.ChannelMappings)
+            .WithOne(m => m.Question)
+            .HasForeignKey(m => m.QuestionId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,159 @@
+using System.Text.Json.Nodes;
+using InterviewPrep.Data.Configurations;
+using InterviewPrep.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Data.Content;
+
+/// <summary>Who makes a change and why; written to every history row.</summary>
+/// <param name="EventSource">One of <see cref="HistoryEventSources"/>.</param>
+/// <param name="SourceName">A user name, bot name or import file.</param>
+public sealed record ChangeSource(string EventSource, string? SourceName, string? Reason = null);
+
+public enum ChangeKind { Created, Updated, Unchanged, Deleted, Restored }
+
+public sealed record ContentChange(string QuestionId, ChangeKind Kind, IReadOnlyList<string> ChangedFields);
+
+/// <summary>
+/// The one path through which questions are created, updated, soft-deleted and restored. Every
+/// change writes a <c>questionHistory</c> row (changed fields, before and after snapshots) in the
+/// same transaction as the change, and keeps the question's own channel mapping in step.
+/// Imports, admin pages and bots all use it.
+/// </summary>
+public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    /// <summary>Creates or updates one question in its own transaction.</summary>
+    public async Task<ContentChange> UpsertAsync(QuestionData data, ChangeSource source, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await LoadAsync(db, data.Id, ct);
+        var change = Upsert(db, existing, data, source);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return change;
+    }
+
+    /// <summary>Marks a question deleted; it stays in the database and can be restored.</summary>
+    public Task<ContentChange> SoftDeleteAsync(string id, ChangeSource source, CancellationToken ct = default) =>
+        SetStatusAsync(id, QuestionStatus.Deleted, ChangeKind.Deleted, HistoryEventTypes.Deleted, source, ct);
+
+    /// <summary>Brings a soft-deleted (or flagged) question back to active.</summary>
+    public Task<ContentChange> RestoreAsync(string id, ChangeSource source, CancellationToken ct = default) =>
+        SetStatusAsync(id, QuestionStatus.Active, ChangeKind.Restored, HistoryEventTypes.Restored, source, ct);
+
+    /// <summary>
+    /// Creates or updates a question on a context the caller owns, so that several changes share
+    /// one transaction (an import file). <paramref name="existing"/> must be tracked by
+    /// <paramref name="db"/> (with its channel mappings) or null for a new question.
+    /// </summary>
+    public ContentChange Upsert(AppDbContext db, Question? existing, QuestionData data, ChangeSource source)
+    {
+        var now = UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+        var after = data.ToSnapshot();
+        if (existing is null)
+        {
+            var created = new Question
+            {
+                Id = data.Id,
+                Text = data.Text,
+                Answer = data.Answer,
+                Explanation = data.Explanation,
+                Channel = data.Channel,
+                SubChannel = data.SubChannel,
+                CreatedAt = data.CreatedAt ?? now,
+                LastUpdated = data.LastUpdated ?? data.CreatedAt ?? now,
+            };
+            data.ApplyTo(created);
+            created.ChannelMappings.Add(new ChannelMapping { ChannelId = data.Channel, SubChannel = data.SubChannel, QuestionId = data.Id });
+            db.Questions.Add(created);
+            AddHistory(db, data.Id, HistoryEventTypes.Created, source, [], null, Snapshot(created), now, $"Created in {data.Channel}");
+            return new ContentChange(data.Id, ChangeKind.Created, []);
+        }
+
+        var before = Snapshot(existing);
+        var changed = QuestionData.ChangedFields(before, after);
+        if (changed.Count == 0)
+        {
+            return new ContentChange(data.Id, ChangeKind.Unchanged, []);
+        }
+
+        var oldChannel = existing.Channel;
+        data.ApplyTo(existing);
+        existing.LastUpdated = data.LastUpdated is { } stamp && stamp > existing.LastUpdated ? stamp : now;
+        SyncOwnChannelMapping(existing, oldChannel);
+        var eventType = (before["status"]?.GetValue<string>(), existing.Status) switch
+        {
+            (not "deleted", QuestionStatus.Deleted) => HistoryEventTypes.Deleted,
+            ("deleted", not QuestionStatus.Deleted) => HistoryEventTypes.Restored,
+            _ => HistoryEventTypes.Updated,
+        };
+        AddHistory(db, existing.Id, eventType, source, changed, before, Snapshot(existing), now, $"Changed {string.Join(", ", changed)}");
+        return new ContentChange(existing.Id, ChangeKind.Updated, changed);
+    }
+
+    /// <summary>Loads a question with its channel mappings, tracked, for <see cref="Upsert"/>.</summary>
+    public static Task<Question?> LoadAsync(AppDbContext db, string id, CancellationToken ct) =>
+        db.Questions.Include(q => q.ChannelMappings).SingleOrDefaultAsync(q => q.Id == id, ct);
+
+    private async Task<ContentChange> SetStatusAsync(
+        string id, QuestionStatus status, ChangeKind kind, string eventType, ChangeSource source, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var question = await LoadAsync(db, id, ct) ?? throw new KeyNotFoundException($"There is no question '{id}'.");
+        if (question.Status == status)
+        {
+            return new ContentChange(id, ChangeKind.Unchanged, []);
+        }
+
+        var now = UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+        var before = Snapshot(question);
+        question.Status = status;
+        question.LastUpdated = now;
+        AddHistory(db, id, eventType, source, ["status"], before, Snapshot(question), now, $"Status {Vocabulary.ToText(status)}");
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new ContentChange(id, kind, ["status"]);
+    }
+
+    private static JsonObject Snapshot(Question q) => QuestionData.FromEntity(q).ToSnapshot();
+
+    /// <summary>The mapping of a question to its own channel follows its channel and sub-channel.</summary>
+    private static void SyncOwnChannelMapping(Question q, string oldChannel)
+    {
+        var own = q.ChannelMappings.FirstOrDefault(m => m.ChannelId == oldChannel)
+            ?? q.ChannelMappings.FirstOrDefault(m => m.ChannelId == q.Channel);
+        if (own is null)
+        {
+            q.ChannelMappings.Add(new ChannelMapping { ChannelId = q.Channel, SubChannel = q.SubChannel, QuestionId = q.Id });
+            return;
+        }
+
+        var duplicate = q.ChannelMappings.FirstOrDefault(m => m != own && m.ChannelId == q.Channel);
+        if (duplicate is not null)
+        {
+            q.ChannelMappings.Remove(duplicate);
+        }
+
+        own.ChannelId = q.Channel;
+        own.SubChannel = q.SubChannel;
+    }
+
+    private static void AddHistory(
+        AppDbContext db, string questionId, string eventType, ChangeSource source, List<string> changed,
+        JsonObject? before, JsonObject after, DateTime now, string summary) =>
+        db.QuestionHistory.Add(new QuestionHistory
+        {
+            QuestionId = questionId,
+            EventType = eventType,
+            EventSource = source.EventSource,
+            SourceName = source.SourceName,
+            ChangesSummary = summary,
+            ChangedFields = changed,
+            BeforeSnapshot = before,
+            AfterSnapshot = after,
+            Reason = source.Reason,
+            CreatedAt = now,
+        });
+}

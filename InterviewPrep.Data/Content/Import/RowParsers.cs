@@ -1,0 +1,238 @@
+using System.Text.Json.Nodes;
+using InterviewPrep.Data.Entities;
+
+namespace InterviewPrep.Data.Content.Import;
+
+/// <summary>Turns export rows into content, or into the reasons they cannot be imported.</summary>
+public static class RowParsers
+{
+    /// <summary>A question and, for certification practice questions, the certification channel it belongs to.</summary>
+    public sealed record ParsedQuestion(QuestionData Data, ChannelMapping? ExtraMapping);
+
+    public static ParsedQuestion? Question(RowReader r)
+    {
+        var id = r.RequiredString("id", "id");
+        var text = r.RequiredString("question", "question text");
+        var channel = r.RequiredString("channel", "channel");
+        var difficulty = r.Enum<Difficulty>("difficulty");
+        var answer = r.OptionalString("answer");
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            answer = AnswerFromOptions(r);
+            if (answer is null)
+            {
+                r.Errors.Add("missing answer");
+            }
+        }
+
+        var subChannel = r.OptionalString("subChannel");
+        if (string.IsNullOrWhiteSpace(subChannel) && channel.Length > 0)
+        {
+            subChannel = "general";
+            r.Warnings.Add("no subChannel; filed under 'general'");
+        }
+
+        var data = new QuestionData
+        {
+            Id = id.Trim(),
+            Text = text,
+            Answer = answer ?? "",
+            Explanation = r.OptionalString("explanation") ?? "",
+            Diagram = Blank(r.OptionalString("diagram")),
+            Difficulty = difficulty,
+            Tags = r.StringList("tags"),
+            Channel = channel.Trim(),
+            SubChannel = subChannel?.Trim() ?? "",
+            SourceUrl = Blank(r.OptionalString("sourceUrl")),
+            Videos = r.Object<QuestionVideos>("videos"),
+            Companies = r.StringList("companies"),
+            Eli5 = Blank(r.OptionalString("eli5")),
+            Tldr = Blank(r.OptionalString("tldr")),
+            RelevanceScore = r.OptionalInt("relevanceScore"),
+            RelevanceDetails = r.Node("relevanceDetails"),
+            JobTitleRelevance = r.Object<Dictionary<string, double>>("jobTitleRelevance"),
+            ExperienceLevelTags = r.StringList("experienceLevelTags"),
+            VoiceKeywords = r.StringList("voiceKeywords"),
+            VoiceSuitable = r.Bool("voiceSuitable"),
+            Status = r.Enum<QuestionStatus>("status", QuestionStatus.Active),
+            IsNew = r.Bool("isNew"),
+            CreatedAt = r.Timestamp("createdAt"),
+            LastUpdated = r.Timestamp("lastUpdated"),
+        };
+
+        // Certification practice questions name the certification and its exam domain.
+        var certification = Blank(r.OptionalString("certificationId"));
+        var domain = Blank(r.OptionalString("domain"));
+        var extra = certification is not null && certification != data.Channel
+            ? new ChannelMapping { ChannelId = certification, SubChannel = domain ?? data.SubChannel, QuestionId = data.Id }
+            : null;
+        r.Read.Add("_sanitized");
+        return r.Errors.Count == 0 ? new ParsedQuestion(data, extra) : null;
+    }
+
+    /// <summary>Multiple-choice rows carry their answer as the correct options.</summary>
+    private static string? AnswerFromOptions(RowReader r)
+    {
+        r.Read.Add("options");
+        if (r.Row["options"] is not JsonArray options)
+        {
+            return null;
+        }
+
+        var correct = options.OfType<JsonObject>()
+            .Where(o => o["isCorrect"] is JsonValue v && v.TryGetValue<bool>(out var b) && b)
+            .Select(o => $"{o["id"]?.ToString().ToUpperInvariant()}. {o["text"]}")
+            .ToList();
+        if (correct.Count == 0)
+        {
+            return null;
+        }
+
+        r.Warnings.Add("multiple-choice options are not stored; the correct option became the answer");
+        return string.Join("\n", correct);
+    }
+
+    public static Channel? Channel(RowReader r, int index)
+    {
+        var channel = new Channel
+        {
+            Id = r.RequiredString("id", "id").Trim(),
+            Name = r.RequiredString("name", "name"),
+            Category = r.OptionalString("category") is { Length: > 0 } c ? c : "Other",
+            Description = Blank(r.OptionalString("description")),
+            Icon = Blank(r.OptionalString("icon")),
+            SortOrder = r.Int("sortOrder", index),
+        };
+        return r.Errors.Count == 0 ? channel : null;
+    }
+
+    public static Certification? Certification(RowReader r)
+    {
+        var cert = new Certification
+        {
+            Id = r.RequiredString("id", "id").Trim(),
+            Name = r.RequiredString("name", "name"),
+            Provider = r.RequiredString("provider", "provider"),
+            Description = r.OptionalString("description") ?? "",
+            Icon = Blank(r.OptionalString("icon")),
+            Color = Blank(r.OptionalString("color")),
+            Difficulty = r.Enum<Difficulty>("difficulty"),
+            Category = r.OptionalString("category") is { Length: > 0 } c ? c : "general",
+            EstimatedHours = r.Int("estimatedHours", 40),
+            ExamCode = Blank(r.OptionalString("examCode")),
+            OfficialUrl = Blank(r.OptionalString("officialUrl")),
+            Domains = r.Object<List<CertificationDomain>>("domains"),
+            ChannelMappings = r.Object<List<CertificationChannelMapping>>("channelMappings"),
+            Tags = r.StringList("tags"),
+            Prerequisites = r.StringList("prerequisites"),
+            Status = r.OptionalString("status") is { Length: > 0 } s ? s : "active",
+            QuestionCount = r.Int("questionCount", 0),
+            PassingScore = r.Int("passingScore", 70),
+            ExamDuration = r.Int("examDuration", 90),
+            CreatedAt = r.Timestamp("createdAt") ?? default,
+            LastUpdated = r.Timestamp("lastUpdated") ?? default,
+        };
+        if (cert.Domains is { Count: > 0 } domains && domains.Sum(d => d.Weight) != 100)
+        {
+            r.Warnings.Add($"domain weights sum to {domains.Sum(d => d.Weight)}, not 100");
+        }
+
+        return r.Errors.Count == 0 ? cert : null;
+    }
+
+    public static LearningPath? LearningPath(RowReader r)
+    {
+        var path = new LearningPath
+        {
+            Id = r.RequiredString("id", "id").Trim(),
+            Title = r.RequiredString("title", "title"),
+            Description = r.OptionalString("description") ?? "",
+            PathType = r.RequiredString("pathType", "pathType"),
+            TargetCompany = Blank(r.OptionalString("targetCompany")),
+            TargetJobTitle = Blank(r.OptionalString("targetJobTitle")),
+            Difficulty = r.Enum<Difficulty>("difficulty"),
+            EstimatedHours = r.Int("estimatedHours", 40),
+            QuestionIds = r.StringList("questionIds") ?? [],
+            Channels = r.StringList("channels") ?? [],
+            Tags = r.StringList("tags"),
+            Prerequisites = r.StringList("prerequisites"),
+            LearningObjectives = r.StringList("learningObjectives"),
+            Milestones = r.Object<List<Milestone>>("milestones"),
+            Popularity = r.Int("popularity", 0),
+            CompletionRate = r.Int("completionRate", 0),
+            AverageRating = r.Int("averageRating", 0),
+            Metadata = r.Node("metadata"),
+            Status = r.OptionalString("status") is { Length: > 0 } s ? s : "active",
+            CreatedAt = r.Timestamp("createdAt") ?? default,
+            LastUpdated = r.Timestamp("lastUpdated") ?? default,
+            LastGenerated = r.Timestamp("lastGenerated"),
+        };
+        if (path.QuestionIds.Count == 0)
+        {
+            r.Errors.Add("no questionIds");
+        }
+
+        return r.Errors.Count == 0 ? path : null;
+    }
+
+    public static VoiceSession? VoiceSession(RowReader r)
+    {
+        var session = new VoiceSession
+        {
+            Id = r.RequiredString("id", "id").Trim(),
+            Topic = r.RequiredString("topic", "topic"),
+            Description = Blank(r.OptionalString("description")),
+            Channel = r.RequiredString("channel", "channel"),
+            Difficulty = r.Enum<Difficulty>("difficulty"),
+            QuestionIds = r.StringList("questionIds") ?? [],
+            EstimatedMinutes = r.Int("estimatedMinutes", 5),
+            CreatedAt = r.Timestamp("createdAt") ?? default,
+            LastUpdated = r.Timestamp("lastUpdated") ?? default,
+        };
+        session.TotalQuestions = r.Int("totalQuestions", session.QuestionIds.Count);
+        if (session.QuestionIds.Count == 0)
+        {
+            r.Errors.Add("no questionIds");
+        }
+
+        return r.Errors.Count == 0 ? session : null;
+    }
+
+    public static QuestionRelationship? Relationship(RowReader r)
+    {
+        var relationship = new QuestionRelationship
+        {
+            SourceQuestionId = r.RequiredString("sourceQuestionId", "sourceQuestionId").Trim(),
+            TargetQuestionId = r.RequiredString("targetQuestionId", "targetQuestionId").Trim(),
+            RelationshipType = r.RequiredString("relationshipType", "relationshipType").Trim(),
+            Strength = r.Int("strength", 50),
+            CreatedAt = r.Timestamp("createdAt") ?? default,
+        };
+        r.Read.Add("id");
+        if (relationship.Strength is < 0 or > 100)
+        {
+            r.Errors.Add($"strength {relationship.Strength} is outside 0..100");
+        }
+
+        if (relationship.SourceQuestionId.Length > 0 && relationship.SourceQuestionId == relationship.TargetQuestionId)
+        {
+            r.Errors.Add("a question cannot be related to itself");
+        }
+
+        return r.Errors.Count == 0 ? relationship : null;
+    }
+
+    public static ChannelMapping? ChannelMapping(RowReader r)
+    {
+        var mapping = new ChannelMapping
+        {
+            ChannelId = r.RequiredString("channelId", "channelId").Trim(),
+            SubChannel = r.OptionalString("subChannel") ?? "general",
+            QuestionId = r.RequiredString("questionId", "questionId").Trim(),
+        };
+        r.Read.Add("id");
+        return r.Errors.Count == 0 ? mapping : null;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+
+namespace InterviewPrep.Data.Entities;
+
+/// <summary>
+/// One change of a question (table <c>questionHistory</c>). It has no foreign key on purpose:
+/// the history of a question outlives the question.
+/// </summary>
+public class QuestionHistory
+{
+    public int Id { get; set; }
+
+    public required string QuestionId { get; set; }
+
+    public string QuestionType { get; set; } = "question";
+
+    /// <summary>See <see cref="HistoryEventTypes"/>.</summary>
+    public required string EventType { get; set; }
+
+    /// <summary>See <see cref="HistoryEventSources"/>.</summary>
+    public required string EventSource { get; set; }
+
+    /// <summary>Who made the change: a user name, a bot name or an import file.</summary>
+    public string? SourceName { get; set; }
+
+    public string? ChangesSummary { get; set; }
+
+    public List<string>? ChangedFields { get; set; }
+
+    public JsonNode? BeforeSnapshot { get; set; }
+
+    public JsonNode? AfterSnapshot { get; set; }
+
+    public string? Reason { get; set; }
+
+    public JsonNode? Metadata { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+public static class HistoryEventTypes
+{
+    public const string Created = "created";
+    public const string Updated = "updated";
+    public const string Deleted = "deleted";
+    public const string Restored = "restored";
+}
+
+public static class HistoryEventSources
+{
+    public const string Import = "import";
+    public const string Admin = "admin";
+    public const string Bot = "bot";
+    public const string System = "system";
+}

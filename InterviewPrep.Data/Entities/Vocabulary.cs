@@ -1,0 +1,61 @@
+using System.Collections.Frozen;
+
+namespace InterviewPrep.Data.Entities;
+
+/// <summary>Question and certification difficulty.</summary>
+public enum Difficulty { Beginner, Intermediate, Advanced, Expert }
+
+/// <summary>Lifecycle of a question; deleted is a soft delete that can be restored.</summary>
+public enum QuestionStatus { Active, Flagged, Deleted }
+
+/// <summary>State of a work-queue item.</summary>
+public enum WorkQueueStatus { Pending, Processing, Completed, Failed }
+
+/// <summary>State of a learner's study session.</summary>
+public enum SessionStatus { Active, Completed, Abandoned }
+
+/// <summary>State of one bot run.</summary>
+public enum BotRunStatus { Running, Completed, Failed }
+
+/// <summary>
+/// The one place where the design's enumerations are spelled: their stored text, parsing of
+/// what imports and forms send, and the values the database CHECK constraints allow.
+/// </summary>
+public static class Vocabulary
+{
+    private static class Cache<TEnum> where TEnum : struct, Enum
+    {
+        public static readonly FrozenDictionary<TEnum, string> ToText =
+            Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => v.ToString().ToLowerInvariant());
+
+        public static readonly FrozenDictionary<string, TEnum> FromText =
+            Enum.GetValues<TEnum>().ToFrozenDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The stored spelling of <paramref name="value"/>, e.g. <c>intermediate</c>.</summary>
+    public static string ToText<TEnum>(TEnum value) where TEnum : struct, Enum =>
+        Cache<TEnum>.ToText.TryGetValue(value, out var text)
+            ? text
+            : throw new ArgumentOutOfRangeException(nameof(value), value, $"Not a defined {typeof(TEnum).Name}.");
+
+    /// <summary>All stored spellings of <typeparamref name="TEnum"/>, in declaration order.</summary>
+    public static IReadOnlyList<string> Values<TEnum>() where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().Select(ToText).ToArray();
+
+    /// <summary>Parses a value case-insensitively, ignoring surrounding white space.</summary>
+    public static bool TryParse<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
+    {
+        value = default;
+        return text is not null && Cache<TEnum>.FromText.TryGetValue(text.Trim(), out value);
+    }
+
+    /// <summary>Parses a value or throws a <see cref="FormatException"/> that lists the allowed values.</summary>
+    public static TEnum Parse<TEnum>(string text) where TEnum : struct, Enum =>
+        TryParse<TEnum>(text, out var value)
+            ? value
+            : throw new FormatException(Describe<TEnum>(text));
+
+    /// <summary>An explanation of why <paramref name="text"/> is not a valid value.</summary>
+    public static string Describe<TEnum>(string? text) where TEnum : struct, Enum =>
+        $"'{text}' is not a valid {typeof(TEnum).Name.ToLowerInvariant()} (expected {string.Join(", ", Values<TEnum>())}).";
+}
