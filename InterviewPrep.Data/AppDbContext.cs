@@ -1,7 +1,6 @@
 using System.Reflection;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,9 +13,6 @@ namespace InterviewPrep.Data;
 /// </summary>
 public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
-    /// <summary>Fixed here so design-time tools and the app build the same Identity model (with passkeys).</summary>
-    protected override Version SchemaVersion => IdentitySchemaVersions.Version3;
-
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<ChannelMapping> ChannelMappings => Set<ChannelMapping>();
     public DbSet<Channel> Channels => Set<Channel>();

@@ -51,3 +51,8 @@ public sealed class RoleClaimConfiguration : IEntityTypeConfiguration<IdentityRo
 {
     public void Configure(EntityTypeBuilder<IdentityRoleClaim<string>> builder) => builder.ToTable("roleClaims");
 }
+
+public sealed class UserPasskeyConfiguration : IEntityTypeConfiguration<IdentityUserPasskey<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserPasskey<string>> builder) => builder.ToTable("userPasskeys");
+}

@@ -5,7 +5,7 @@ namespace InterviewPrep.Data.Entities;
 /// <summary>An account (table <c>users</c>: <c>id</c>, <c>username</c>, <c>password</c> plus Identity's columns).</summary>
 public class AppUser : IdentityUser
 {
-    public DateTime CreatedAt { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }
 
 /// <summary>The roles the application knows.</summary>

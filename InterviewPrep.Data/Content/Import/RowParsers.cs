@@ -13,7 +13,10 @@ public static class RowParsers
     {
         var id = r.RequiredString("id", "id");
         var text = r.RequiredString("question", "question text");
-        var channel = r.RequiredString("channel", "channel");
+        // Certification practice questions name their certification, which is also their channel.
+        var certification = Blank(r.OptionalString("certificationId"));
+        var domain = Blank(r.OptionalString("domain"));
+        var channel = Blank(r.OptionalString("channel")) ?? certification ?? r.RequiredString("channel", "channel");
         var difficulty = r.Enum<Difficulty>("difficulty");
         var answer = r.OptionalString("answer");
         if (string.IsNullOrWhiteSpace(answer))
@@ -25,7 +28,7 @@ public static class RowParsers
             }
         }
 
-        var subChannel = r.OptionalString("subChannel");
+        var subChannel = Blank(r.OptionalString("subChannel")) ?? (channel == certification ? domain : null);
         if (string.IsNullOrWhiteSpace(subChannel) && channel.Length > 0)
         {
             subChannel = "general";
@@ -60,9 +63,7 @@ public static class RowParsers
             LastUpdated = r.Timestamp("lastUpdated"),
         };
 
-        // Certification practice questions name the certification and its exam domain.
-        var certification = Blank(r.OptionalString("certificationId"));
-        var domain = Blank(r.OptionalString("domain"));
+        // A question of another channel that also belongs to a certification is mapped to it too.
         var extra = certification is not null && certification != data.Channel
             ? new ChannelMapping { ChannelId = certification, SubChannel = domain ?? data.SubChannel, QuestionId = data.Id }
             : null;

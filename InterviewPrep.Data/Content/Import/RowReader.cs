@@ -98,17 +98,12 @@ public sealed class RowReader(JsonObject row)
 
         if (node is JsonValue value)
         {
-            if (value.TryGetValue<int>(out var i))
-            {
-                return i;
-            }
-
-            if (value.TryGetValue<double>(out var d) && Math.Abs(d) < int.MaxValue)
+            if (Number(value) is { } d && Math.Abs(d) < int.MaxValue)
             {
                 return (int)Math.Round(d);
             }
 
-            if (value.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out i))
+            if (value.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
             {
                 return i;
             }
@@ -133,7 +128,7 @@ public sealed class RowReader(JsonObject row)
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            JsonValueKind.Number => value.GetValue<double>() != 0,
+            JsonValueKind.Number => Number(value) != 0,
             JsonValueKind.String => value.GetValue<string>().Trim().ToLowerInvariant() is "1" or "true" or "yes",
             _ => fallback,
         };
@@ -220,6 +215,12 @@ public sealed class RowReader(JsonObject row)
         Read.Add(field);
         return Parsed(field)?.DeepClone();
     }
+
+    /// <summary>A JSON number, whatever CLR type holds it.</summary>
+    private static double? Number(JsonValue value) =>
+        value.GetValueKind() == JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
+            : null;
 
     /// <summary>Fields present in the row that nothing read.</summary>
     public IEnumerable<string> UnreadFields() => Row.Select(p => p.Key).Where(k => !Read.Contains(k));

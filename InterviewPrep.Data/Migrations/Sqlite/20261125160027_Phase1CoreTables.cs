@@ -98,7 +98,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     password = table.Column<string>(type: "TEXT", nullable: true),
                     securityStamp = table.Column<string>(type: "TEXT", nullable: true),
                     concurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    phoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    phoneNumber = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     phoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
                     twoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     lockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
@@ -177,8 +177,8 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                 name: "userLogins",
                 columns: table => new
                 {
-                    loginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    providerKey = table.Column<string>(type: "TEXT", nullable: false),
+                    loginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    providerKey = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     providerDisplayName = table.Column<string>(type: "TEXT", nullable: true),
                     userId = table.Column<string>(type: "TEXT", nullable: false)
                 },
@@ -187,6 +187,25 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_userLogins", x => new { x.loginProvider, x.providerKey });
                     table.ForeignKey(
                         name: "FK_userLogins_users_userId",
+                        column: x => x.userId,
+                        principalTable: "users",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "userPasskeys",
+                columns: table => new
+                {
+                    credentialId = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: false),
+                    userId = table.Column<string>(type: "TEXT", nullable: false),
+                    Data = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_userPasskeys", x => x.credentialId);
+                    table.ForeignKey(
+                        name: "FK_userPasskeys_users_userId",
                         column: x => x.userId,
                         principalTable: "users",
                         principalColumn: "id",
@@ -222,8 +241,8 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     userId = table.Column<string>(type: "TEXT", nullable: false),
-                    loginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    loginProvider = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
@@ -305,6 +324,11 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                 column: "userId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_userPasskeys_userId",
+                table: "userPasskeys",
+                column: "userId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_userRoles_roleId",
                 table: "userRoles",
                 column: "roleId");
@@ -344,6 +368,9 @@ namespace InterviewPrep.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "userLogins");
+
+            migrationBuilder.DropTable(
+                name: "userPasskeys");
 
             migrationBuilder.DropTable(
                 name: "userRoles");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterviewPrep.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125155057_Phase3Relationships")]
-    partial class Phase3Relationships
+    [Migration("20261125160054_Phase4AdvancedFeatures")]
+    partial class Phase4AdvancedFeatures
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -72,6 +72,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnName("password");
 
                     b.Property<string>("PhoneNumber")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("phoneNumber");
 
@@ -233,6 +234,123 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.Certification", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("ChannelMappings")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channelMappings")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("Color")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("color");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Difficulty")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("difficulty");
+
+                    b.Property<string>("Domains")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domains")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<int>("EstimatedHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("estimatedHours");
+
+                    b.Property<string>("ExamCode")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("examCode");
+
+                    b.Property<int>("ExamDuration")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("examDuration");
+
+                    b.Property<string>("Icon")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("icon");
+
+                    b.Property<string>("LastUpdated")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastUpdated");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OfficialUrl")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officialUrl");
+
+                    b.Property<int>("PassingScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passingScore");
+
+                    b.PrimitiveCollection<string>("Prerequisites")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prerequisites")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider");
+
+                    b.Property<int>("QuestionCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("questionCount");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("idx_certifications_status");
+
+                    b.ToTable("certifications", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_certifications_channelMappings_json", "\"channelMappings\" IS NULL OR json_valid(\"channelMappings\")");
+
+                            t.HasCheckConstraint("ck_certifications_difficulty", "\"difficulty\" IN ('beginner', 'intermediate', 'advanced', 'expert')");
+
+                            t.HasCheckConstraint("ck_certifications_domains_json", "\"domains\" IS NULL OR json_valid(\"domains\")");
+
+                            t.HasCheckConstraint("ck_certifications_prerequisites_json", "\"prerequisites\" IS NULL OR json_valid(\"prerequisites\")");
+
+                            t.HasCheckConstraint("ck_certifications_tags_json", "\"tags\" IS NULL OR json_valid(\"tags\")");
+                        });
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.Channel", b =>
                 {
                     b.Property<string>("Id")
@@ -304,6 +422,140 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_channel_mappings_question_channel");
 
                     b.ToTable("channelMappings", (string)null);
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.LearningPath", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AverageRating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("averageRating");
+
+                    b.PrimitiveCollection<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channels")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<int>("CompletionRate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completionRate");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Difficulty")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("difficulty");
+
+                    b.Property<int>("EstimatedHours")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("estimatedHours");
+
+                    b.Property<string>("LastGenerated")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastGenerated");
+
+                    b.Property<string>("LastUpdated")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastUpdated");
+
+                    b.PrimitiveCollection<string>("LearningObjectives")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learningObjectives")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("Milestones")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("milestones")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("PathType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pathType");
+
+                    b.Property<int>("Popularity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("popularity");
+
+                    b.PrimitiveCollection<string>("Prerequisites")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prerequisites")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.PrimitiveCollection<string>("QuestionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("questionIds")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.PrimitiveCollection<string>("Tags")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tags")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("TargetCompany")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("targetCompany");
+
+                    b.Property<string>("TargetJobTitle")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("targetJobTitle");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PathType")
+                        .HasDatabaseName("idx_learning_paths_type");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("idx_learning_paths_status");
+
+                    b.ToTable("learningPaths", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_learningPaths_channels_json", "\"channels\" IS NULL OR json_valid(\"channels\")");
+
+                            t.HasCheckConstraint("ck_learningPaths_difficulty", "\"difficulty\" IN ('beginner', 'intermediate', 'advanced', 'expert')");
+
+                            t.HasCheckConstraint("ck_learningPaths_learningObjectives_json", "\"learningObjectives\" IS NULL OR json_valid(\"learningObjectives\")");
+
+                            t.HasCheckConstraint("ck_learningPaths_metadata_json", "\"metadata\" IS NULL OR json_valid(\"metadata\")");
+
+                            t.HasCheckConstraint("ck_learningPaths_milestones_json", "\"milestones\" IS NULL OR json_valid(\"milestones\")");
+
+                            t.HasCheckConstraint("ck_learningPaths_prerequisites_json", "\"prerequisites\" IS NULL OR json_valid(\"prerequisites\")");
+
+                            t.HasCheckConstraint("ck_learningPaths_questionIds_json", "\"questionIds\" IS NULL OR json_valid(\"questionIds\")");
+
+                            t.HasCheckConstraint("ck_learningPaths_tags_json", "\"tags\" IS NULL OR json_valid(\"tags\")");
+                        });
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.Question", b =>
@@ -592,6 +844,163 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("questionRelationships", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CertificationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certificationId");
+
+                    b.Property<string>("ChannelId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channelId");
+
+                    b.Property<string>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completedAt");
+
+                    b.Property<int>("CompletedItems")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completedItems");
+
+                    b.Property<string>("LastAccessedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastAccessedAt");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("progress");
+
+                    b.Property<string>("SessionData")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sessionData")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sessionKey");
+
+                    b.Property<string>("SessionType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sessionType");
+
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("startedAt");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Subtitle")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subtitle");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("TotalItems")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totalItems");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("userId");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionKey")
+                        .HasDatabaseName("idx_user_sessions_key");
+
+                    b.HasIndex("SessionType")
+                        .HasDatabaseName("idx_user_sessions_type");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("idx_user_sessions_status");
+
+                    b.HasIndex("UserId", "Status", "LastAccessedAt")
+                        .HasDatabaseName("idx_user_sessions_user_status_accessed");
+
+                    b.ToTable("userSessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_userSessions_sessionData_json", "\"sessionData\" IS NULL OR json_valid(\"sessionData\")");
+
+                            t.HasCheckConstraint("ck_userSessions_status", "\"status\" IN ('active', 'completed', 'abandoned')");
+                        });
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.VoiceSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("Description")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Difficulty")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("difficulty");
+
+                    b.Property<int>("EstimatedMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("estimatedMinutes");
+
+                    b.Property<string>("LastUpdated")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastUpdated");
+
+                    b.PrimitiveCollection<string>("QuestionIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("questionIds")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
+                    b.Property<int>("TotalQuestions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("totalQuestions");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel")
+                        .HasDatabaseName("idx_voice_sessions_channel");
+
+                    b.ToTable("voiceSessions", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_voiceSessions_difficulty", "\"difficulty\" IN ('beginner', 'intermediate', 'advanced', 'expert')");
+
+                            t.HasCheckConstraint("ck_voiceSessions_questionIds_json", "\"questionIds\" IS NULL OR json_valid(\"questionIds\")");
+                        });
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.WorkQueueItem", b =>
                 {
                     b.Property<int>("Id")
@@ -755,10 +1164,12 @@ namespace InterviewPrep.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("loginProvider");
 
                     b.Property<string>("ProviderKey")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("providerKey");
 
@@ -776,6 +1187,25 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("userLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credentialId");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("userId");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("userPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -802,10 +1232,12 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnName("userId");
 
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("loginProvider");
 
                     b.Property<string>("Name")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
@@ -872,6 +1304,57 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
+                        {
+                            b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
+
+                            b1.Property<byte[]>("AttestationObject")
+                                .IsRequired();
+
+                            b1.Property<byte[]>("ClientDataJson")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("CreatedAt");
+
+                            b1.Property<bool>("IsBackedUp");
+
+                            b1.Property<bool>("IsBackupEligible");
+
+                            b1.Property<bool>("IsUserVerified");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<byte[]>("PublicKey")
+                                .IsRequired();
+
+                            b1.Property<uint>("SignCount");
+
+                            b1.PrimitiveCollection<string>("Transports");
+
+                            b1.HasKey("IdentityUserPasskeyCredentialId");
+
+                            b1.ToTable("userPasskeys");
+
+                            b1
+                                .ToJson("Data")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IdentityUserPasskeyCredentialId");
+                        });
+
+                    b.Navigation("Data")
                         .IsRequired();
                 });
 

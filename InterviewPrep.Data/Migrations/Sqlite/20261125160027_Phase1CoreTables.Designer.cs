@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterviewPrep.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125155050_Phase2BotInfrastructure")]
-    partial class Phase2BotInfrastructure
+    [Migration("20261125160027_Phase1CoreTables")]
+    partial class Phase1CoreTables
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -72,6 +72,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnName("password");
 
                     b.Property<string>("PhoneNumber")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT")
                         .HasColumnName("phoneNumber");
 
@@ -106,131 +107,6 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasDatabaseName("ux_users_username");
 
                     b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("InterviewPrep.Data.Entities.BotLedgerEntry", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("action");
-
-                    b.Property<string>("AfterState")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("afterState")
-                        .HasAnnotation("InterviewPrep:Json", true);
-
-                    b.Property<string>("BeforeState")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("beforeState")
-                        .HasAnnotation("InterviewPrep:Json", true);
-
-                    b.Property<string>("BotName")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("botName");
-
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("createdAt");
-
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("itemId");
-
-                    b.Property<string>("ItemType")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("itemType");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BotName")
-                        .HasDatabaseName("idx_bot_ledger_bot");
-
-                    b.HasIndex("ItemId")
-                        .HasDatabaseName("idx_bot_ledger_item");
-
-                    b.HasIndex("BotName", "CreatedAt")
-                        .HasDatabaseName("idx_bot_ledger_bot_created");
-
-                    b.ToTable("botLedger", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_botLedger_afterState_json", "\"afterState\" IS NULL OR json_valid(\"afterState\")");
-
-                            t.HasCheckConstraint("ck_botLedger_beforeState_json", "\"beforeState\" IS NULL OR json_valid(\"beforeState\")");
-                        });
-                });
-
-            modelBuilder.Entity("InterviewPrep.Data.Entities.BotRun", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("BotName")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("botName");
-
-                    b.Property<string>("CompletedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("completedAt");
-
-                    b.Property<int>("ItemsCreated")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("itemsCreated");
-
-                    b.Property<int>("ItemsDeleted")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("itemsDeleted");
-
-                    b.Property<int>("ItemsProcessed")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("itemsProcessed");
-
-                    b.Property<int>("ItemsUpdated")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("itemsUpdated");
-
-                    b.Property<string>("StartedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("startedAt");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Summary")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("summary")
-                        .HasAnnotation("InterviewPrep:Json", true);
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("BotName", "Status", "StartedAt")
-                        .HasDatabaseName("idx_bot_runs_bot_status_started");
-
-                    b.ToTable("botRuns", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_botRuns_status", "\"status\" IN ('running', 'completed', 'failed')");
-
-                            t.HasCheckConstraint("ck_botRuns_summary_json", "\"summary\" IS NULL OR json_valid(\"summary\")");
-                        });
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.Channel", b =>
@@ -459,82 +335,6 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         });
                 });
 
-            modelBuilder.Entity("InterviewPrep.Data.Entities.WorkQueueItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("action");
-
-                    b.Property<string>("AssignedTo")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("assignedTo");
-
-                    b.Property<string>("CreatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("createdAt");
-
-                    b.Property<string>("CreatedBy")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("createdBy");
-
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("itemId");
-
-                    b.Property<string>("ItemType")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("itemType");
-
-                    b.Property<int>("Priority")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("priority");
-
-                    b.Property<string>("ProcessedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("processedAt");
-
-                    b.Property<string>("Reason")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("reason");
-
-                    b.Property<string>("Result")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("result")
-                        .HasAnnotation("InterviewPrep:Json", true);
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("status");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Priority")
-                        .HasDatabaseName("idx_work_queue_priority");
-
-                    b.HasIndex("Status")
-                        .HasDatabaseName("idx_work_queue_status");
-
-                    b.HasIndex("Status", "Priority", "CreatedAt")
-                        .HasDatabaseName("idx_work_queue_status_priority_created");
-
-                    b.ToTable("workQueue", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_workQueue_result_json", "\"result\" IS NULL OR json_valid(\"result\")");
-
-                            t.HasCheckConstraint("ck_workQueue_status", "\"status\" IN ('pending', 'processing', 'completed', 'failed')");
-                        });
-                });
-
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -622,10 +422,12 @@ namespace InterviewPrep.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("loginProvider");
 
                     b.Property<string>("ProviderKey")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("providerKey");
 
@@ -643,6 +445,25 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("userLogins", (string)null);
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
+                {
+                    b.Property<byte[]>("CredentialId")
+                        .HasMaxLength(1024)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("credentialId");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("userId");
+
+                    b.HasKey("CredentialId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("userPasskeys", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -669,10 +490,12 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnName("userId");
 
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("loginProvider");
 
                     b.Property<string>("Name")
+                        .HasMaxLength(128)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
@@ -720,6 +543,57 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("Microsoft.AspNetCore.Identity.IdentityPasskeyData", "Data", b1 =>
+                        {
+                            b1.Property<byte[]>("IdentityUserPasskeyCredentialId");
+
+                            b1.Property<byte[]>("AttestationObject")
+                                .IsRequired();
+
+                            b1.Property<byte[]>("ClientDataJson")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("CreatedAt");
+
+                            b1.Property<bool>("IsBackedUp");
+
+                            b1.Property<bool>("IsBackupEligible");
+
+                            b1.Property<bool>("IsUserVerified");
+
+                            b1.Property<string>("Name");
+
+                            b1.Property<byte[]>("PublicKey")
+                                .IsRequired();
+
+                            b1.Property<uint>("SignCount");
+
+                            b1.PrimitiveCollection<string>("Transports");
+
+                            b1.HasKey("IdentityUserPasskeyCredentialId");
+
+                            b1.ToTable("userPasskeys");
+
+                            b1
+                                .ToJson("Data")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IdentityUserPasskeyCredentialId");
+                        });
+
+                    b.Navigation("Data")
                         .IsRequired();
                 });
 

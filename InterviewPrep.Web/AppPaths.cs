@@ -1,0 +1,27 @@
+using System.Reflection;
+
+namespace InterviewPrep.Web;
+
+/// <summary>Where the app finds its settings and keeps its data, whatever the current directory is.</summary>
+public static class AppPaths
+{
+    /// <summary>
+    /// The content root: the project folder when run from a build of it (so <c>App_Data</c> sits
+    /// beside the code), else the folder of the application itself (a published app). A content
+    /// root given on the command line or in ASPNETCORE_CONTENTROOT wins.
+    /// </summary>
+    public static string? ContentRoot(string[] args)
+    {
+        if (args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT")))
+        {
+            return null;
+        }
+
+        var project = typeof(AppPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "ProjectDirectory")?.Value;
+        return project is not null && File.Exists(Path.Combine(project, "appsettings.json"))
+            ? project
+            : AppContext.BaseDirectory;
+    }
+}

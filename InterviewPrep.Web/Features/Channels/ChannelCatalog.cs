@@ -1,0 +1,78 @@
+using System.Globalization;
+using InterviewPrep.Data;
+using InterviewPrep.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Web.Features.Channels;
+
+/// <summary>A channel as the catalog shows it, with its active questions counted by difficulty.</summary>
+public sealed record ChannelSummary(
+    string Id, string Name, string Category, string? Description, string? Icon, IReadOnlyDictionary<Difficulty, int> ByDifficulty)
+{
+    public int Total => ByDifficulty.Values.Sum();
+}
+
+public sealed record ChannelCategory(string Name, IReadOnlyList<ChannelSummary> Channels);
+
+/// <summary>
+/// The channels: every channel that has active questions, named and grouped by the channel
+/// metadata that content brings, or with a name derived from its id when it has none.
+/// </summary>
+public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public const string UncategorizedName = "Other";
+
+    public async Task<IReadOnlyList<ChannelCategory>> GetCategoriesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var counts = await db.Questions.AsNoTracking()
+            .Where(q => q.Status == QuestionStatus.Active)
+            .GroupBy(q => new { q.Channel, q.Difficulty })
+            .Select(g => new { g.Key.Channel, g.Key.Difficulty, Count = g.Count() })
+            .ToListAsync(ct);
+        var metadata = await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
+
+        var channels = counts.GroupBy(c => c.Channel).Select(g =>
+        {
+            var meta = metadata.GetValueOrDefault(g.Key);
+            return (Summary: new ChannelSummary(
+                g.Key,
+                meta?.Name ?? ReadableName(g.Key),
+                meta?.Category ?? UncategorizedName,
+                meta?.Description,
+                meta?.Icon,
+                g.ToDictionary(c => c.Difficulty, c => c.Count)), Order: meta?.SortOrder ?? int.MaxValue);
+        }).ToList();
+
+        return channels
+            .GroupBy(c => c.Summary.Category)
+            .OrderBy(g => g.Key == UncategorizedName)
+            .ThenBy(g => g.Min(c => c.Order))
+            .ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new ChannelCategory(g.Key, g
+                .OrderBy(c => c.Order)
+                .ThenBy(c => c.Summary.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(c => c.Summary)
+                .ToList()))
+            .ToList();
+    }
+
+    private static readonly HashSet<string> SmallWords = ["a", "an", "and", "of", "the", "for", "to", "in", "on", "vs", "new"];
+
+    /// <summary><c>system-design</c> → "System Design", <c>aws-saa</c> → "AWS SAA".</summary>
+    public static string ReadableName(string channelId)
+    {
+        var words = channelId.Split(['-', '_', ' ', '.'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return channelId;
+        }
+
+        return string.Join(' ', words.Select((w, i) =>
+            w.Length <= 3 && !SmallWords.Contains(w.ToLowerInvariant())
+                ? w.ToUpperInvariant()
+                : i > 0 && SmallWords.Contains(w.ToLowerInvariant())
+                    ? w.ToLowerInvariant()
+                    : CultureInfo.InvariantCulture.TextInfo.ToTitleCase(w.ToLowerInvariant())));
+    }
+}

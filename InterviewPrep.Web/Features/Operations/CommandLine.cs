@@ -1,0 +1,65 @@
+using InterviewPrep.Data;
+using InterviewPrep.Data.Content;
+using InterviewPrep.Data.Content.Import;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Web.Features.Operations;
+
+/// <summary>
+/// <c>migrate</c> creates or upgrades the configured database; <c>import PATH...</c> imports
+/// exports and prints the report. Both exit when done.
+/// </summary>
+public static class CommandLine
+{
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && args[0] is "migrate" or "import" or "help" or "--help";
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var output = Console.Out;
+        try
+        {
+            switch (args[0])
+            {
+                case "migrate":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    await output.WriteLineAsync($"Database is up to date: {DatabaseLocation(app)}");
+                    return 0;
+                case "import" when args.Length > 1:
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var importer = app.Services.GetRequiredService<ContentImporter>();
+                    var report = await importer.ImportAsync(args.Skip(1), new SynchronousProgress<ImportProgress>(p =>
+                        output.WriteLine($"[{p.FileIndex}/{p.FileCount}] {p.Source} ({p.Rows} rows)")));
+                    await output.WriteAsync(report.ToText());
+                    return 0;
+                default:
+                    await output.WriteLineAsync("""
+                        Usage:
+                          InterviewPrep.Web                   start the web app
+                          InterviewPrep.Web migrate           create or upgrade the configured database
+                          InterviewPrep.Web import PATH...    import exports: folders, .json files, or a .db in the original schema
+                        """);
+                    return args[0] is "help" or "--help" ? 0 : 2;
+            }
+        }
+        catch (Exception e) when (e is SqliteException or DbUpdateException or IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync($"{args[0]} failed: {e.Message}");
+            return 1;
+        }
+    }
+
+    private static string DatabaseLocation(WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        return new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+    }
+
+    /// <summary>Reports on the caller's thread, so lines print in order.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

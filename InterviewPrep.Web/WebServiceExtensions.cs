@@ -1,0 +1,90 @@
+using InterviewPrep.Data;
+using InterviewPrep.Data.Content;
+using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Components;
+using InterviewPrep.Web.Components.Account;
+using InterviewPrep.Web.Features.Accounts;
+using InterviewPrep.Web.Features.Channels;
+using InterviewPrep.Web.Features.Operations;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+
+namespace InterviewPrep.Web;
+
+/// <summary>The web app's wiring, so that Program.cs stays a table of contents.</summary>
+public static class WebServiceExtensions
+{
+    /// <summary>PBKDF2 iterations for password hashes (HMAC-SHA512).</summary>
+    public const int PasswordHashIterations = 300_000;
+
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
+    {
+        // Package assets (_content/MudBlazor) are served from the build output outside Development too.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+
+        builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddScoped<IdentityRedirectManager>();
+        builder.Services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        builder.Services.AddAuthorization();
+
+        // Identity's stores use a scoped context; everything else uses the factory.
+        builder.Services.AddScoped(sp => sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<AppDbContext>>().CreateDbContext());
+        builder.Services.AddIdentityCore<AppUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
+        builder.Services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
+
+        builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
+        builder.Services.AddScoped<AdminAccountSeeder>();
+        builder.Services.AddSingleton<ChannelCatalog>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>Migrates, seeds the starter content, and makes sure the roles and the first admin exist.</summary>
+    public static async Task InitializeAsync(this WebApplication app)
+    {
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz");
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        return app;
+    }
+}
