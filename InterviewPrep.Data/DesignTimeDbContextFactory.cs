@@ -11,14 +11,14 @@ namespace InterviewPrep.Data;
 /// </summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<AppDbContext>
 {
-    public AppDbContext CreateDbContext(string[] args)
-    {
-        var services = new ServiceCollection()
-            .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
-            .BuildServiceProvider();
-        return new AppDbContext(new DbContextOptionsBuilder<AppDbContext>()
+    /// <summary>The Identity store options the app uses, for contexts built outside the app's container.</summary>
+    public static IServiceProvider IdentityServices { get; } = new ServiceCollection()
+        .Configure<IdentityOptions>(o => o.Stores.SchemaVersion = IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
+
+    public AppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite("Data Source=design-time.db")
-            .UseApplicationServiceProvider(services)
+            .UseApplicationServiceProvider(IdentityServices)
             .Options);
-    }
 }

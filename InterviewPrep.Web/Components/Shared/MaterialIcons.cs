@@ -10,7 +10,8 @@ public static class MaterialIcons
     private static readonly FrozenDictionary<string, string> ByName = typeof(Icons.Material.Filled)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.FieldType == typeof(string))
-        .ToFrozenDictionary(f => Normalize(f.Name), f => (string)f.GetValue(null)!, StringComparer.Ordinal);
+        .GroupBy(f => Normalize(f.Name), StringComparer.Ordinal)
+        .ToFrozenDictionary(g => g.Key, g => (string)g.First().GetValue(null)!, StringComparer.Ordinal);
 
     public static string? Find(string? name) =>
         string.IsNullOrWhiteSpace(name) ? null : ByName.GetValueOrDefault(Normalize(name));

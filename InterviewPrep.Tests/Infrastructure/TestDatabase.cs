@@ -1,0 +1,87 @@
+using InterviewPrep.Data;
+using InterviewPrep.Data.Content;
+using InterviewPrep.Data.Content.Import;
+using InterviewPrep.Data.Interceptors;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace InterviewPrep.Tests.Infrastructure;
+
+/// <summary>
+/// A temporary SQLite file migrated with the real migrations, with the real content services
+/// on top. Deleted on dispose.
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("interviewprep-test-").FullName;
+
+    private TestDatabase(IInterceptor[] interceptors, TimeProvider clock)
+    {
+        Path = System.IO.Path.Combine(_folder, "test.db");
+        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path }.ToString();
+        Factory = new ContextFactory(new DbContextOptionsBuilder<AppDbContext>()
+            .UseSqlite(ConnectionString)
+            .AddInterceptors([new SqlitePragmaInterceptor(), .. interceptors])
+            .UseApplicationServiceProvider(DesignTimeDbContextFactory.IdentityServices)
+            .Options);
+        Clock = clock;
+        Changes = new ContentChangeService(Factory, clock);
+        Importer = new ContentImporter(Factory, Changes, clock);
+    }
+
+    public string Path { get; }
+    public string ConnectionString { get; }
+    public IDbContextFactory<AppDbContext> Factory { get; }
+    public TimeProvider Clock { get; }
+    public ContentChangeService Changes { get; }
+    public ContentImporter Importer { get; }
+
+    public static async Task<TestDatabase> CreateAsync(TimeProvider? clock = null, params IInterceptor[] interceptors)
+    {
+        var db = new TestDatabase(interceptors, clock ?? TimeProvider.System);
+        await db.Initializer(seed: false).MigrateAsync();
+        return db;
+    }
+
+    public DatabaseInitializer Initializer(bool seed, string? starterPath = null) => new(
+        Factory,
+        Importer,
+        Options.Create(new ContentOptions { SeedStarterContent = seed, StarterContentPath = starterPath }),
+        NullLogger<DatabaseInitializer>.Instance);
+
+    public AppDbContext CreateContext() => Factory.CreateDbContext();
+
+    /// <summary>A raw connection for SQL the design writes by hand.</summary>
+    public SqliteConnection OpenConnection()
+    {
+        var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA foreign_keys = ON;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a failing test; the temp folder is cleaned by the OS.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private sealed class ContextFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>
+    {
+        public AppDbContext CreateDbContext() => new(options);
+    }
+}
