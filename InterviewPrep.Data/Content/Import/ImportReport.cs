@@ -77,9 +77,11 @@ public sealed class ImportReport
             }
         }
 
-        if (!ChangedAnything && FailedFiles == 0)
+        if (!ChangedAnything)
         {
-            text.AppendLine("Nothing changed: the content is already up to date.");
+            text.AppendLine(FailedFiles == 0 && Rejected == 0
+                ? "Nothing changed: the content is already up to date."
+                : "Nothing changed in the database.");
         }
 
         text.AppendLine(Summary);

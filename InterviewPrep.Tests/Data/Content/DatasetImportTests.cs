@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using InterviewPrep.Data.Configurations;
+using InterviewPrep.Data.Content;
+using InterviewPrep.Data.Content.Import;
+using InterviewPrep.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Tests.Data.Content;
+
+/// <summary>The importer on the original system's real exports (../shared/datasets).</summary>
+public sealed class DatasetImportTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task OpenInterviewExport_ImportsEveryValidQuestion_ReportsEveryMalformedFile_AndIsIdempotent()
+    {
+        var folder = SharedFolder.OpenInterview;
+        var expectedIds = new HashSet<string>();
+        foreach (var file in Directory.GetFiles(SharedFolder.QuestionsFolder, "*.json"))
+        {
+            if (JsonNode.Parse(File.ReadAllText(file)) is JsonArray rows)
+            {
+                foreach (var row in rows.OfType<JsonObject>())
+                {
+                    if (row["id"]?.GetValue<string>() is { } id && row["difficulty"] is not null)
+                    {
+                        expectedIds.Add(id);
+                    }
+                }
+            }
+        }
+
+        var report = await _db.Importer.ImportAsync([folder]);
+
+        // Files holding one object instead of an array fail whole, with the reason.
+        Assert.Contains("single JSON object", report.Files.Single(f => f.Source.Contains("generated-question")).Error);
+        Assert.Contains("single JSON object", report.Files.Single(f => f.Source.Contains("cissp-advanced")).Error);
+        // Questions without id, channel or difficulty are rejected by name.
+        foreach (var name in new[] { "cgoa-new-question", "unix-zombie" })
+        {
+            var rejected = Assert.Single(report.Files.Single(f => f.Source.Contains(name)).Rejected);
+            Assert.Contains("missing id", rejected);
+        }
+
+        // Multiple-choice certification questions land in their certification's channel.
+        Assert.Equal(3, report.Files.Single(f => f.Source.Contains("otca-mcq")).Created);
+        Assert.Equal(24, report.Files.Count(f => f.Source.StartsWith("questions/") && f.Created >= 300));
+        Assert.Equal(53, report.Files.Single(f => f.Source == "certifications.json").Created);
+        Assert.Equal(14, report.Files.Single(f => f.Source == "voice-sessions.json").Created);
+        var paths = report.Files.Single(f => f.Source == "learning-paths.json");
+        Assert.Equal(107, paths.Created + paths.Rejected.Count);
+        Assert.All(paths.Rejected, r => Assert.Contains("unknown question", r));
+
+        await using (var db = _db.CreateContext())
+        {
+            Assert.Equal(expectedIds.Count, await db.Questions.CountAsync());
+            Assert.Equal(expectedIds.Count, await db.QuestionHistory.CountAsync(h => h.EventSource == "import"));
+            Assert.Equal(expectedIds.Count, await db.ChannelMappings.CountAsync());
+        }
+
+        var again = await _db.Importer.ImportAsync([folder]);
+        Assert.Equal(0, again.Created);
+        Assert.Equal(0, again.Updated);
+        Assert.False(again.ChangedAnything);
+        Assert.Contains("Nothing changed", again.ToText());
+    }
+
+    [Fact]
+    public async Task OpenInterviewQuestion_KeepsEveryField()
+    {
+        var file = Path.Combine(SharedFolder.QuestionsFolder, "aws.json");
+        var rows = JsonNode.Parse(File.ReadAllText(file))!.AsArray().OfType<JsonObject>().ToList();
+        var sample = rows.First(r => r["videos"] is JsonObject && r["diagram"] is not null && r["eli5"] is not null);
+
+        await _db.Importer.ImportAsync([file]);
+
+        await using var db = _db.CreateContext();
+        var id = sample["id"]!.GetValue<string>();
+        var stored = QuestionData.FromEntity(await db.Questions.SingleAsync(q => q.Id == id)).ToSnapshot();
+        foreach (var field in new[] { "question", "answer", "explanation", "diagram", "tags", "channel", "subChannel", "sourceUrl", "videos", "companies", "eli5", "voiceKeywords" })
+        {
+            Assert.True(JsonNode.DeepEquals(sample[field], stored[field]), $"{field}: {sample[field]?.ToJsonString()} != {stored[field]?.ToJsonString()}");
+        }
+
+        Assert.Equal(sample["difficulty"]!.GetValue<string>(), stored["difficulty"]!.GetValue<string>());
+        Assert.Equal(sample["voiceSuitable"]!.GetValue<int>() == 1, stored["voiceSuitable"]!.GetValue<bool>());
+        Assert.Equal(UtcIso.TryParse(sample["lastUpdated"]!.GetValue<string>()), UtcIso.Parse(stored["lastUpdated"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task TursoDatabase_ImportsQuestionsMappingsCertificationsAndSessions()
+    {
+        var report = await _db.Importer.ImportAsync([SharedFolder.TursoDatabase]);
+
+        Assert.Equal(990, report.Files.Single(f => f.Source.EndsWith(": questions")).Created);
+        Assert.Equal(53, report.Files.Single(f => f.Source.EndsWith(": certifications")).Created);
+        var sessions = report.Files.Single(f => f.Source.EndsWith(": voice_sessions"));
+        Assert.Equal(14, sessions.Created + sessions.Rejected.Count);
+        Assert.All(sessions.Rejected, r => Assert.Contains("unknown question", r));
+        Assert.Equal(0, report.FailedFiles);
+        await using var db = _db.CreateContext();
+        Assert.Equal(990, await db.ChannelMappings.CountAsync());
+        var q = await db.Questions.FirstAsync(x => x.Id == "q-25078");
+        Assert.Equal("system-design", q.Channel);
+        Assert.Contains("load-balancing", q.Tags!);
+        Assert.Equal(10, q.VoiceKeywords!.Count);
+        var cert = await db.Certifications.SingleAsync(c => c.Id == "aws-ai-practitioner");
+        Assert.Equal(100, cert.Domains!.Sum(d => d.Weight));
+        Assert.Equal(25, cert.EstimatedHours);
+
+        var again = await _db.Importer.ImportAsync([SharedFolder.TursoDatabase]);
+        Assert.False(again.ChangedAnything);
+    }
+
+    [Fact]
+    public async Task NotATursoDatabase_IsReported()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"not-a-db-{Guid.NewGuid():N}.db");
+        await File.WriteAllTextAsync(path, "this is not sqlite");
+        try
+        {
+            var report = await _db.Importer.ImportAsync([path]);
+            Assert.Contains("cannot be read as a SQLite database", report.Files.Single().Error);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
+    }
+}
