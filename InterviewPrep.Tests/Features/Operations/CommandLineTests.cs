@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using InterviewPrep.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace InterviewPrep.Tests.Features.Operations;
+
+/// <summary>The built app run as a command: migrate and import.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("interviewprep-cli-").FullName;
+
+    private string DatabasePath => Path.Combine(_folder, "cli.db");
+
+    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _folder,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "InterviewPrep.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ConnectionStrings__DefaultConnection"] = $"Data Source={DatabasePath}";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task Migrate_CreatesTheDatabase_AndExits()
+    {
+        var (exit, output) = await RunAsync("migrate");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Database is up to date", output);
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory";
+        Assert.Equal(4L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
+    public async Task Import_PrintsTheReport_EndingWithTheSummaryLine()
+    {
+        File.WriteAllText(Path.Combine(_folder, "bad.json"), "{ not json");
+        var starter = InterviewPrep.Data.Content.DatabaseInitializer.DefaultStarterContentPath;
+
+        var (exit, output) = await RunAsync("import", starter, "bad.json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("bad.json: FAILED, nothing imported: not valid JSON", output);
+        var last = output.TrimEnd().Split('\n').Last().Trim();
+        Assert.Matches(new Regex(@"^imported: \d+ created, 0 updated, 0 unchanged, 0 rejected$"), last);
+
+        var (_, again) = await RunAsync("import", starter);
+        Assert.Matches(@"imported: 0 created, 0 updated, \d+ unchanged, 0 rejected\s*$", again);
+    }
+
+    [Fact]
+    public async Task UnknownUsage_PrintsHelp_AndFails()
+    {
+        var (exit, output) = await RunAsync("import");
+        Assert.Equal(2, exit);
+        Assert.Contains("Usage:", output);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
