@@ -57,7 +57,11 @@ public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
             .ToList();
     }
 
-    private static readonly HashSet<string> SmallWords = ["a", "an", "and", "of", "the", "for", "to", "in", "on", "vs", "new"];
+    /// <summary>Lower-case inside a name.</summary>
+    private static readonly HashSet<string> SmallWords = ["a", "an", "and", "of", "the", "for", "to", "in", "on", "vs"];
+
+    /// <summary>Short words that are words, not acronyms.</summary>
+    private static readonly HashSet<string> ShortWords = ["new", "web", "app", "how", "why", "use", "run", "key", "log", "ops", "net"];
 
     /// <summary><c>system-design</c> → "System Design", <c>aws-saa</c> → "AWS SAA".</summary>
     public static string ReadableName(string channelId)
@@ -69,7 +73,7 @@ public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         return string.Join(' ', words.Select((w, i) =>
-            w.Length <= 3 && !SmallWords.Contains(w.ToLowerInvariant())
+            w.Length <= 3 && !SmallWords.Contains(w.ToLowerInvariant()) && !ShortWords.Contains(w.ToLowerInvariant())
                 ? w.ToUpperInvariant()
                 : i > 0 && SmallWords.Contains(w.ToLowerInvariant())
                     ? w.ToLowerInvariant()
