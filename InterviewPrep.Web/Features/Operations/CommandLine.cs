@@ -29,8 +29,10 @@ public static class CommandLine
                 case "import" when args.Length > 1:
                     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     var importer = app.Services.GetRequiredService<ContentImporter>();
+                    var clock = System.Diagnostics.Stopwatch.StartNew();
                     var report = await importer.ImportAsync(args.Skip(1), new SynchronousProgress<ImportProgress>(p =>
                         output.WriteLine($"[{p.FileIndex}/{p.FileCount}] {p.Source} ({p.Rows} rows)")));
+                    await output.WriteLineAsync($"Import took {clock.Elapsed.TotalSeconds:0.0} s.");
                     await output.WriteAsync(report.ToText());
                     return 0;
                 default:
