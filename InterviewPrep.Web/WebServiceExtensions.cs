@@ -6,6 +6,7 @@ using InterviewPrep.Web.Components.Account;
 using InterviewPrep.Web.Features.Accounts;
 using InterviewPrep.Web.Features.Channels;
 using InterviewPrep.Web.Features.Operations;
+using InterviewPrep.Web.Features.Questions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -58,6 +59,8 @@ public static class WebServiceExtensions
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         builder.Services.AddScoped<AdminAccountSeeder>();
         builder.Services.AddSingleton<ChannelCatalog>();
+        builder.Services.AddSingleton<ContentHtml>();
+        builder.Services.AddSingleton<QuestionPageService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -68,6 +71,24 @@ public static class WebServiceExtensions
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
+    }
+
+    /// <summary>Serves the npm libraries the build copied to ClientLib/ under /lib.</summary>
+    private static void UseClientLibraries(this WebApplication app)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "ClientLib");
+        if (!Directory.Exists(folder))
+        {
+            app.Logger.LogWarning("{Folder} is missing: diagrams will show their source only", folder);
+            return;
+        }
+
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder),
+            RequestPath = "/lib",
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
+        });
     }
 
     public static WebApplication UseWebPipeline(this WebApplication app)
@@ -82,6 +103,7 @@ public static class WebServiceExtensions
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz");
+        app.UseClientLibraries();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();

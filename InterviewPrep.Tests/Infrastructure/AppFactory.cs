@@ -99,3 +99,28 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         }
     }
 }
+
+/// <summary>Content for tests that need a particular question, written through the content-change path.</summary>
+public static class AppFactoryContent
+{
+    public static Task SaveQuestionAsync(
+        this AppFactory app, string id, string? diagram = null, InterviewPrep.Data.Entities.QuestionVideos? videos = null,
+        string explanation = "## Notes\nPlain text.", string? eli5 = null, string channel = "testing")
+    {
+        var changes = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<InterviewPrep.Data.Content.ContentChangeService>(app.Services);
+        return changes.UpsertAsync(new InterviewPrep.Data.Content.QuestionData
+        {
+            Id = id,
+            Text = diagram is not null ? "A question with a broken diagram" : $"Question {id}",
+            Answer = "An answer.",
+            Explanation = explanation,
+            Eli5 = eli5,
+            Diagram = diagram,
+            Videos = videos,
+            Channel = channel,
+            SubChannel = "general",
+            Difficulty = InterviewPrep.Data.Entities.Difficulty.Beginner,
+        }, new InterviewPrep.Data.Content.ChangeSource("system", "tests"));
+    }
+}

@@ -58,6 +58,14 @@ public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>Lower-case inside a name.</summary>
+    /// <summary>The display name of one channel.</summary>
+    public async Task<string> GetNameAsync(string channelId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Channels.AsNoTracking().Where(c => c.Id == channelId).Select(c => c.Name).SingleOrDefaultAsync(ct)
+            ?? ReadableName(channelId);
+    }
+
     private static readonly HashSet<string> SmallWords = ["a", "an", "and", "of", "the", "for", "to", "in", "on", "vs"];
 
     /// <summary>Short words that are words, not acronyms.</summary>

@@ -5,3 +5,14 @@ export function setTheme(dark) {
     document.body.classList.toggle("theme-dark", dark);
     document.body.classList.toggle("theme-light", !dark);
 }
+
+// Static pages (no circuit) have no Blazor click handler: switch, then load the page again in
+// the new theme. Interactive pages mark their layout with data-interactive and handle it themselves.
+document.addEventListener("click", event => {
+    const toggle = event.target instanceof Element ? event.target.closest("[data-theme-toggle]") : null;
+    if (!toggle || document.querySelector(".mud-layout[data-interactive]")) {
+        return;
+    }
+    setTheme(!document.body.classList.contains("theme-dark"));
+    location.reload();
+});

@@ -1,0 +1,47 @@
+using InterviewPrep.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace InterviewPrep.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class QuestionPageBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task QuestionWithADiagram_IsDrawnAsSvg()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/questions/ip-sd-001");
+
+        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=rendered] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=failed]")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "question-page.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BrokenDiagram_ShowsItsSourceAndANotice_AndThePageStillWorks()
+    {
+        await browser.App.SaveQuestionAsync("ip-broken-diagram", diagram: "flowchart TD\n  A[Start --> ((((");
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/questions/ip-broken-diagram");
+
+        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=failed] .mermaid-notice")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mermaid-diagram .mermaid-source")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("A question with a broken diagram");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task YouTubeVideo_IsAPrivacyEnhancedLazyEmbed()
+    {
+        await browser.App.SaveQuestionAsync("ip-video", videos: new("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://example.com/talk.mp4"));
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/questions/ip-video");
+
+        var frame = page.Locator("[data-testid=video-embed] iframe");
+        await Assertions.Expect(frame).ToHaveAttributeAsync("src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+        await Assertions.Expect(frame).ToHaveAttributeAsync("loading", "lazy");
+        await Assertions.Expect(page.Locator("[data-testid=video-link] a")).ToHaveAttributeAsync("href", "https://example.com/talk.mp4");
+        await page.Context.CloseAsync();
+    }
+}
