@@ -7,6 +7,7 @@ using InterviewPrep.Web.Features.Accounts;
 using InterviewPrep.Web.Features.Channels;
 using InterviewPrep.Web.Features.Operations;
 using InterviewPrep.Web.Features.Questions;
+using InterviewPrep.Web.Features.Security;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -99,6 +100,7 @@ public static class WebServiceExtensions
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
 

@@ -12,7 +12,7 @@ public sealed class ChannelMappingConfiguration : IEntityTypeConfiguration<Chann
         builder.HasKey(m => m.Id);
         builder.HasIndex(m => m.ChannelId).HasDatabaseName("idx_channel_mappings_channel");
         builder.HasIndex(m => m.QuestionId).HasDatabaseName("idx_channel_mappings_question");
-        // A question appears in a channel once.
-        builder.HasIndex(m => new { m.QuestionId, m.ChannelId }).IsUnique().HasDatabaseName("ux_channel_mappings_question_channel");
+        // A question appears in a channel once; led by the channel, it also serves "Get Certification Questions".
+        builder.HasIndex(m => new { m.ChannelId, m.QuestionId }).IsUnique().HasDatabaseName("ux_channel_mappings_channel_question");
     }
 }

@@ -30,6 +30,7 @@ public sealed class DatabaseInitializer(
         {
             // Persistent for the file; an in-memory database answers "memory" and stays as it is.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL;", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
         }
     }
 

@@ -125,6 +125,26 @@ public sealed record QuestionData
         return System.Text.Json.JsonSerializer.SerializeToNode(this, JsonColumns.Options)!.AsObject();
     }
 
+    /// <summary>
+    /// <paramref name="existing"/> with the <paramref name="fields"/> of <paramref name="incoming"/>
+    /// laid over it: what an import row does not carry keeps its current value (a status set by a
+    /// moderator, keywords added by a bot).
+    /// </summary>
+    public static QuestionData Overlay(QuestionData existing, QuestionData incoming, IReadOnlySet<string> fields)
+    {
+        var merged = existing.ToSnapshot();
+        var source = incoming.ToSnapshot();
+        foreach (var field in fields)
+        {
+            if (source.ContainsKey(field))
+            {
+                merged[field] = source[field]?.DeepClone();
+            }
+        }
+
+        return System.Text.Json.JsonSerializer.Deserialize<QuestionData>(merged, JsonColumns.Options)!;
+    }
+
     /// <summary>The export field names whose values differ between two snapshots, timestamps excluded.</summary>
     public static List<string> ChangedFields(JsonObject? before, JsonObject after)
     {

@@ -67,6 +67,7 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
             await MapCertificationQuestionsAsync(report, ct);
         }
 
+        await OptimizeAsync(ct);
         return report;
     }
 
@@ -125,26 +126,27 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
                     await ApplyChannelMappingsAsync(db, unit, file, ct);
                     break;
                 case ImportKind.Channels:
-                    await UpsertCatalogAsync(db, unit, file, (r, i) => RowParsers.Channel(r, i), c => c.Id, null, ct);
+                    await UpsertCatalogAsync(db, unit, file, run, (r, i) => RowParsers.Channel(r, i), c => c.Id, null, ct);
                     break;
                 case ImportKind.Certifications:
-                    await UpsertCatalogAsync(db, unit, file, (r, _) => RowParsers.Certification(r), c => c.Id, null, ct);
+                    await UpsertCatalogAsync(db, unit, file, run, (r, _) => RowParsers.Certification(r), c => c.Id, null, ct);
                     break;
                 case ImportKind.LearningPaths:
                     var known = await KnownQuestionIdsAsync(db, ct);
-                    await UpsertCatalogAsync(db, unit, file, (r, _) => RowParsers.LearningPath(r), p => p.Id,
-                        p => UnknownReferences(p.QuestionIds.Concat(p.Milestones?.SelectMany(m => m.QuestionIds ?? []) ?? []), known), ct);
+                    await UpsertCatalogAsync(db, unit, file, run, (r, _) => RowParsers.LearningPath(r), p => p.Id,
+                        p => CheckReferences(p.QuestionIds.Concat(p.Milestones?.SelectMany(m => m.QuestionIds ?? []) ?? []), known), ct);
                     break;
                 case ImportKind.VoiceSessions:
                     var knownIds = await KnownQuestionIdsAsync(db, ct);
-                    await UpsertCatalogAsync(db, unit, file, (r, _) => RowParsers.VoiceSession(r), s => s.Id,
-                        s => UnknownReferences(s.QuestionIds, knownIds), ct);
+                    await UpsertCatalogAsync(db, unit, file, run, (r, _) => RowParsers.VoiceSession(r), s => s.Id,
+                        s => CheckReferences(s.QuestionIds, knownIds), ct);
                     break;
                 case ImportKind.Relationships:
                     await ApplyRelationshipsAsync(db, unit, file, ct);
                     break;
             }
 
+            file.ReportUnread();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             foreach (var (id, seen) in pending)
@@ -152,7 +154,7 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
                 run.Questions[id] = seen;
             }
         }
-        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             await tx.RollbackAsync(CancellationToken.None);
             file.Fail($"the file could not be saved ({(e.InnerException ?? e).Message})");
@@ -172,7 +174,14 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
             }
 
             var reader = new RowReader(row);
-            parsed.Add((i, reader, RowParsers.Question(reader)));
+            try
+            {
+                parsed.Add((i, reader, RowParsers.Question(reader)));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                file.Reject(reader.Label(i), $"could not be read ({e.Message})");
+            }
         }
 
         var ids = parsed.Where(p => p.Question is not null).Select(p => p.Question!.Data.Id).Distinct().ToList();
@@ -180,68 +189,73 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
             .Where(q => ids.Contains(q.Id))
             .ToDictionaryAsync(q => q.Id, StringComparer.Ordinal, ct);
         var source = new ChangeSource(HistoryEventSources.Import, unit.Source);
-        var unread = new Dictionary<string, int>(StringComparer.Ordinal);
 
         foreach (var (index, reader, question) in parsed)
         {
             var label = reader.Label(index);
-            foreach (var field in reader.UnreadFields())
-            {
-                unread[field] = unread.GetValueOrDefault(field) + 1;
-            }
-
+            file.NoteUnread(reader.UnreadFields());
             if (question is null)
             {
                 file.Reject(label, string.Join("; ", reader.Errors));
                 continue;
             }
 
-            file.Warnings.AddRange(reader.Warnings.Select(w => $"{label}: {w}"));
-            var data = question.Data;
-            var fingerprint = Fingerprint(data.ToSnapshot());
-            if ((pending.GetValueOrDefault(data.Id) ?? run.Questions.GetValueOrDefault(data.Id)) is { } seen)
+            try
             {
-                if (seen.Fingerprint == fingerprint)
-                {
-                    file.Unchanged++;
-                    file.Warnings.Add($"{label}: repeats the same question from {seen.Source}");
-                }
-                else
-                {
-                    file.Reject(label, $"conflict: id {data.Id} was already imported from {seen.Source} " +
-                        $"(channel {seen.Channel}) with different content; neither overwrites the other");
-                }
-
-                continue;
+                ApplyQuestion(db, file, run, pending, existing, source, label, reader, question);
             }
-
-            var current = existing.GetValueOrDefault(data.Id);
-            if (current is not null && current.Channel != data.Channel && current.Text != data.Text)
+            catch (Exception e) when (e is ArgumentException or FormatException or JsonException or NotSupportedException or OverflowException)
             {
-                file.Reject(label, $"conflict: id {data.Id} already belongs to a different question in channel " +
-                    $"{current.Channel}; it was not overwritten");
-                continue;
-            }
-
-            var change = changes.Upsert(db, current, data, source);
-            switch (change.Kind)
-            {
-                case ChangeKind.Created: file.Created++; break;
-                case ChangeKind.Unchanged: file.Unchanged++; break;
-                default: file.Updated++; break;
-            }
-
-            pending[data.Id] = new SeenQuestion(fingerprint, unit.Source, data.Channel);
-            if (question.ExtraMapping is { } extra
-                && !(current?.ChannelMappings.Any(m => m.ChannelId == extra.ChannelId) ?? false))
-            {
-                db.ChannelMappings.Add(extra);
+                file.Reject(label, $"could not be stored ({e.Message})");
             }
         }
+    }
 
-        foreach (var (field, count) in unread)
+    private void ApplyQuestion(
+        AppDbContext db, FileReport file, RunState run, Dictionary<string, SeenQuestion> pending,
+        Dictionary<string, Question> existing, ChangeSource source, string label, RowReader reader, RowParsers.ParsedQuestion question)
+    {
+        var current = existing.GetValueOrDefault(question.Data.Id);
+        // On an update, fields the row does not carry keep their current values.
+        var data = current is null ? question.Data : QuestionData.Overlay(QuestionData.FromEntity(current), question.Data, question.Fields);
+        var fingerprint = Fingerprint(question.Data.ToSnapshot());
+        if ((pending.GetValueOrDefault(data.Id) ?? run.Questions.GetValueOrDefault(data.Id)) is { } seen)
         {
-            file.Warnings.Add($"field '{field}' is not part of the schema and was not imported ({count} rows)");
+            if (seen.Fingerprint == fingerprint)
+            {
+                file.Unchanged++;
+                file.Warnings.Add($"{label}: repeats the same question from {seen.Source}");
+            }
+            else
+            {
+                file.Reject(label, $"conflict: id {data.Id} was already imported from {seen.Source} " +
+                    $"(channel {seen.Channel}) with different content; neither overwrites the other");
+            }
+
+            return;
+        }
+
+        if (current is not null && current.Channel != data.Channel && current.Text != data.Text)
+        {
+            file.Reject(label, $"conflict: id {data.Id} already belongs to a different question in channel " +
+                $"{current.Channel}; it was not overwritten");
+            return;
+        }
+
+        file.Warnings.AddRange(reader.Warnings.Select(w => $"{label}: {w}"));
+        var change = changes.Upsert(db, current, data, source);
+        switch (change.Kind)
+        {
+            case ChangeKind.Created: file.Created++; break;
+            case ChangeKind.Unchanged: file.Unchanged++; break;
+            default: file.Updated++; break;
+        }
+
+        pending[data.Id] = new SeenQuestion(fingerprint, file.Source, data.Channel);
+        if (question.ExtraMapping is { } extra
+            && !(current?.ChannelMappings.Any(m => m.ChannelId == extra.ChannelId) ?? false))
+        {
+            db.ChannelMappings.Add(extra);
         }
     }
 
@@ -317,11 +331,10 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
 
     /// <summary>Creates or updates rows of a table keyed by id, comparing content to skip unchanged rows.</summary>
     private async Task UpsertCatalogAsync<T>(
-        AppDbContext db, ImportUnit unit, FileReport file, Func<RowReader, int, T?> parse, Func<T, string> key,
-        Func<T, string?>? validate, CancellationToken ct) where T : class
+        AppDbContext db, ImportUnit unit, FileReport file, RunState run, Func<RowReader, int, T?> parse, Func<T, string> key,
+        Func<T, (string? Reject, string? Warning)>? validate, CancellationToken ct) where T : class
     {
         var existing = await db.Set<T>().ToDictionaryAsync(key, StringComparer.Ordinal, ct);
-        var seen = new Dictionary<string, (string Fingerprint, string Label)>(StringComparer.Ordinal);
         foreach (var (row, index) in unit.Rows.Select((r, i) => (r, i)))
         {
             if (!TryRead(row, index, file, r => parse(r, index), out var incoming, out var label))
@@ -330,14 +343,30 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
             }
 
             var id = key(incoming);
-            if (validate?.Invoke(incoming) is { } problem)
+            var (problem, warning) = validate?.Invoke(incoming) ?? (null, null);
+            if (problem is not null)
             {
                 file.Reject(label, problem);
                 continue;
             }
 
-            var fingerprint = Fingerprint(JsonSerializer.SerializeToNode(incoming, JsonColumns.Options)!.AsObject());
-            if (seen.TryGetValue(id, out var earlier))
+            if (warning is not null)
+            {
+                file.Warnings.Add($"{label}: {warning}");
+            }
+
+            string fingerprint;
+            try
+            {
+                fingerprint = Fingerprint(JsonSerializer.SerializeToNode(incoming, JsonColumns.Options)!.AsObject());
+            }
+            catch (Exception e) when (e is ArgumentException or JsonException or NotSupportedException)
+            {
+                file.Reject(label, $"could not be stored ({e.Message})");
+                continue;
+            }
+
+            if (run.Catalog.TryGetValue((unit.Kind, id), out var earlier))
             {
                 if (earlier.Fingerprint == fingerprint)
                 {
@@ -345,13 +374,13 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
                 }
                 else
                 {
-                    file.Reject(label, $"conflict: id {id} appears earlier in this file ({earlier.Label}) with different content");
+                    file.Reject(label, $"conflict: id {id} was already imported from {earlier.Source} with different content; not overwritten");
                 }
 
                 continue;
             }
 
-            seen[id] = (fingerprint, label);
+            run.Catalog[(unit.Kind, id)] = (fingerprint, $"{file.Source} {label}");
             var now = Now();
             if (!existing.TryGetValue(id, out var current))
             {
@@ -409,6 +438,18 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
         }
 
         var file = report.Add("certification channel mappings");
+        try
+        {
+            await MapAsync(db, certifications, file, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            file.Fail($"the mappings could not be saved ({(e.InnerException ?? e).Message})");
+        }
+    }
+
+    private static async Task MapAsync(AppDbContext db, List<Certification> certifications, FileReport file, CancellationToken ct)
+    {
         foreach (var certification in certifications)
         {
             var present = (await db.ChannelMappings.Where(m => m.ChannelId == certification.Id)
@@ -437,6 +478,16 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Refreshes SQLite's statistics after bulk changes, so queries keep their best plans.</summary>
+    private async Task OptimizeAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
+        }
+    }
+
     private static bool TryRead<T>(
         JsonNode? row, int index, FileReport file, Func<RowReader, T?> parse,
         [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? value, out string label) where T : class
@@ -451,7 +502,17 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
 
         var reader = new RowReader(obj);
         label = reader.Label(index);
-        value = parse(reader);
+        try
+        {
+            value = parse(reader);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            file.Reject(label, $"could not be read ({e.Message})");
+            return false;
+        }
+
+        file.NoteUnread(reader.UnreadFields());
         if (value is null)
         {
             file.Reject(label, string.Join("; ", reader.Errors));
@@ -465,6 +526,24 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
 
     private static async Task<HashSet<string>> KnownQuestionIdsAsync(AppDbContext db, CancellationToken ct) =>
         (await db.Questions.Select(q => q.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Paths and sessions keep references to questions not (yet) imported, with a warning, so that a
+    /// later import resolves them; one that references no known question at all is rejected.
+    /// </summary>
+    private static (string? Reject, string? Warning) CheckReferences(IEnumerable<string> ids, HashSet<string> known)
+    {
+        var all = ids.Distinct().ToList();
+        var unknown = UnknownReferences(all, known);
+        if (unknown is null)
+        {
+            return (null, null);
+        }
+
+        return all.Any(known.Contains)
+            ? (null, unknown.Replace("; import those questions first", "; kept, they resolve when those questions are imported"))
+            : ("none of its questions exist: " + unknown, null);
+    }
 
     private static string? UnknownReferences(IEnumerable<string> ids, HashSet<string> known)
     {
@@ -493,5 +572,7 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
     private sealed class RunState
     {
         public Dictionary<string, SeenQuestion> Questions { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(ImportKind Kind, string Id), (string Fingerprint, string Source)> Catalog { get; } = [];
     }
 }

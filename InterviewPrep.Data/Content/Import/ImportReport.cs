@@ -15,6 +15,28 @@ public sealed class FileReport(string source)
 
     public void Reject(string row, string reason) => Rejected.Add($"{row}: {reason}");
 
+    private readonly Dictionary<string, int> _unread = new(StringComparer.Ordinal);
+
+    /// <summary>Notes fields of a row that the schema has no place for.</summary>
+    public void NoteUnread(IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
+        {
+            _unread[field] = _unread.GetValueOrDefault(field) + 1;
+        }
+    }
+
+    /// <summary>Turns the noted fields into one warning each.</summary>
+    public void ReportUnread()
+    {
+        foreach (var (field, count) in _unread)
+        {
+            Warnings.Add($"field '{field}' is not part of the schema and was not imported ({count} row{(count == 1 ? "" : "s")})");
+        }
+
+        _unread.Clear();
+    }
+
     /// <summary>Forgets the counts of a file whose transaction was rolled back.</summary>
     public void Fail(string error)
     {

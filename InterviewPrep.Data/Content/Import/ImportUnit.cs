@@ -27,7 +27,7 @@ public sealed record ImportUnit(string Source, ImportKind Kind, IReadOnlyList<Js
         try
         {
             using var stream = File.OpenRead(path);
-            root = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            root = JsonNode.Parse(stream, documentOptions: new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {

@@ -7,7 +7,11 @@ namespace InterviewPrep.Data.Content.Import;
 public static class RowParsers
 {
     /// <summary>A question and, for certification practice questions, the certification channel it belongs to.</summary>
-    public sealed record ParsedQuestion(QuestionData Data, ChannelMapping? ExtraMapping);
+    /// <param name="Fields">The fields the row carried; on an update only these change.</param>
+    public sealed record ParsedQuestion(QuestionData Data, ChannelMapping? ExtraMapping, IReadOnlySet<string> Fields);
+
+    /// <summary>Fields every valid question row sets, even when derived (channel from a certification).</summary>
+    private static readonly string[] AlwaysSet = ["id", "question", "answer", "channel", "subChannel", "difficulty"];
 
     public static ParsedQuestion? Question(RowReader r)
     {
@@ -68,7 +72,8 @@ public static class RowParsers
             ? new ChannelMapping { ChannelId = certification, SubChannel = domain ?? data.SubChannel, QuestionId = data.Id }
             : null;
         r.Read.Add("_sanitized");
-        return r.Errors.Count == 0 ? new ParsedQuestion(data, extra) : null;
+        var fields = r.Row.Select(p => p.Key).Concat(AlwaysSet).ToHashSet(StringComparer.Ordinal);
+        return r.Errors.Count == 0 ? new ParsedQuestion(data, extra, fields) : null;
     }
 
     /// <summary>Multiple-choice rows carry their answer as the correct options.</summary>

@@ -100,7 +100,13 @@ public sealed class RowReader(JsonObject row)
         {
             if (Number(value) is { } d && Math.Abs(d) < int.MaxValue)
             {
-                return (int)Math.Round(d);
+                var rounded = (int)Math.Round(d);
+                if (rounded != d)
+                {
+                    Warnings.Add($"{field} {d.ToString(CultureInfo.InvariantCulture)} is not a whole number; stored as {rounded}");
+                }
+
+                return rounded;
             }
 
             if (value.TryGetValue<string>(out var s) && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i))
@@ -119,19 +125,36 @@ public sealed class RowReader(JsonObject row)
     public bool Bool(string field, bool fallback = false)
     {
         Read.Add(field);
-        if (Row[field] is not JsonValue value)
+        if (Row[field] is null)
         {
             return fallback;
         }
 
-        return value.GetValueKind() switch
+        if (Row[field] is not JsonValue value)
+        {
+            Warnings.Add($"{field} is not a yes/no value; taken as {(fallback ? "true" : "false")}");
+            return fallback;
+        }
+
+        bool? parsed = value.GetValueKind() switch
         {
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             JsonValueKind.Number => Number(value) != 0,
-            JsonValueKind.String => value.GetValue<string>().Trim().ToLowerInvariant() is "1" or "true" or "yes",
-            _ => fallback,
+            JsonValueKind.String => value.GetValue<string>().Trim().ToLowerInvariant() switch
+            {
+                "1" or "true" or "yes" => true,
+                "0" or "false" or "no" or "" => false,
+                _ => null,
+            },
+            _ => null,
         };
+        if (parsed is null)
+        {
+            Warnings.Add($"{field} is not a yes/no value; taken as {(fallback ? "true" : "false")}");
+        }
+
+        return parsed ?? fallback;
     }
 
     /// <summary>A timestamp in any of the export's spellings, as UTC; null (with a warning) when unreadable.</summary>

@@ -267,9 +267,9 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                 column: "questionId");
 
             migrationBuilder.CreateIndex(
-                name: "ux_channel_mappings_question_channel",
+                name: "ux_channel_mappings_channel_question",
                 table: "channelMappings",
-                columns: new[] { "questionId", "channelId" },
+                columns: new[] { "channelId", "questionId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(

@@ -300,9 +300,9 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("QuestionId")
                         .HasDatabaseName("idx_channel_mappings_question");
 
-                    b.HasIndex("QuestionId", "ChannelId")
+                    b.HasIndex("ChannelId", "QuestionId")
                         .IsUnique()
-                        .HasDatabaseName("ux_channel_mappings_question_channel");
+                        .HasDatabaseName("ux_channel_mappings_channel_question");
 
                     b.ToTable("channelMappings", (string)null);
                 });

@@ -169,7 +169,7 @@ public sealed class ImporterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task PathsAndSessions_ReferencingUnknownQuestions_AreRejectedWithTheIds()
+    public async Task PathsAndSessions_KeepUnknownReferencesWithAWarning_AndAreRejectedWhenNoneExist()
     {
         var questions = Write("questions/databases.json", Array(Question("q-1"), Question("q-2")));
         var paths = Write("learning-paths.json", """
@@ -184,11 +184,12 @@ public sealed class ImporterTests : IAsyncLifetime
         var report = await _db.Importer.ImportAsync([_folder]);
 
         var pathFile = report.Files.Single(f => f.Source == "learning-paths.json");
-        Assert.Equal(1, pathFile.Created);
-        Assert.Contains("q-404", Assert.Single(pathFile.Rejected));
+        Assert.Equal(2, pathFile.Created);
+        Assert.Contains(pathFile.Warnings, w => w.Contains("(id dangling)") && w.Contains("q-404"));
         Assert.Contains("q-405", Assert.Single(report.Files.Single(f => f.Source == "voice-sessions.json").Rejected));
         await using var db = _db.CreateContext();
-        var path = await db.LearningPaths.SingleAsync();
+        Assert.Equal(["q-1", "q-404"], (await db.LearningPaths.SingleAsync(p => p.Id == "dangling")).QuestionIds);
+        var path = await db.LearningPaths.SingleAsync(p => p.Id == "ok");
         Assert.Equal(["q-1", "q-2"], path.QuestionIds);
         Assert.Equal(12, path.EstimatedHours);
         Assert.Equal(Difficulty.Beginner, path.Difficulty);
@@ -235,5 +236,122 @@ public sealed class ImporterTests : IAsyncLifetime
         Assert.Equal("advanced", snapshot["difficulty"]!.GetValue<string>());
         Assert.Equal("2026-01-02T03:04:05.000Z", snapshot["createdAt"]!.GetValue<string>());
         Assert.Equal(JsonColumns.Serialize(snapshot), snapshot.ToJsonString(JsonColumns.Options));
+    }
+}
+
+/// <summary>Odd input never stops an import, and re-imports respect what moderators and bots did.</summary>
+public sealed class ImporterRobustnessTests : IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("interviewprep-import-").FullName;
+    private TestDatabase _db = null!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _db.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private string Write(string name, string json)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, json);
+        return path;
+    }
+
+    private const string Row = """{"id":"q-1","question":"What is an index?","answer":"A lookup structure.","explanation":"e","difficulty":"beginner","channel":"databases","subChannel":"indexing"}""";
+
+    [Fact]
+    public async Task RepeatedIdInOneFile_WithDifferentContent_IsAConflict()
+    {
+        var other = Row.Replace("What is an index?", "Something else");
+        var report = await _db.Importer.ImportAsync([Write("a.json", $"[{Row},{other},{Row}]")]);
+
+        var file = report.Files.Single();
+        Assert.Equal(1, file.Created);
+        Assert.Equal(1, file.Unchanged);
+        Assert.Contains("conflict", Assert.Single(file.Rejected));
+        await using var db = _db.CreateContext();
+        Assert.Equal("What is an index?", (await db.Questions.SingleAsync()).Text);
+    }
+
+    [Fact]
+    public async Task DuplicateKeysInARow_MakeTheFileMalformed_AndTheRunGoesOn()
+    {
+        var bad = Write("bad.json", """[{"id":"a","id":"b","question":"q","answer":"a","difficulty":"beginner","channel":"c"}]""");
+        var good = Write("good.json", $"[{Row}]");
+
+        var report = await _db.Importer.ImportAsync([bad, good]);
+
+        Assert.Contains("not valid JSON", report.Files.Single(f => f.Source == "bad.json").Error);
+        Assert.Equal(1, report.Created);
+    }
+
+    [Fact]
+    public async Task ValuesThatCannotBeStored_RejectTheRow_NotTheRun()
+    {
+        var infinite = Row.Replace("\"q-1\"", "\"q-2\"").Replace("}", ""","jobTitleRelevance":{"dba":1e400}}""");
+        var odd = Row.Replace("\"q-1\"", "\"q-3\"").Replace("}", ""","tags":[["nested"]],"voiceSuitable":"maybe","relevanceScore":7.6,"videos":42}""");
+
+        var report = await _db.Importer.ImportAsync([Write("odd.json", $"[{Row},{infinite},{odd}]")]);
+
+        var file = report.Files.Single();
+        Assert.Null(file.Error);
+        Assert.True(file.Created >= 2, file.ToString());
+        Assert.Contains(file.Warnings, w => w.Contains("(id q-3)") && w.Contains("voiceSuitable"));
+        Assert.Contains(file.Warnings, w => w.Contains("(id q-3)") && w.Contains("relevanceScore 7.6"));
+        Assert.Contains(file.Warnings, w => w.Contains("(id q-3)") && w.Contains("videos"));
+    }
+
+    [Fact]
+    public async Task UnknownFields_AreReportedForEveryKindOfRow()
+    {
+        Write("questions.json", $"[{Row.Replace("}", ",\"popularity\":3}")}]");
+        Write("certifications.json", """[{"id":"c","name":"C","provider":"P","description":"d","difficulty":"beginner","category":"x","vendorNotes":"n"}]""");
+
+        var report = await _db.Importer.ImportAsync([_folder]);
+
+        Assert.Contains(report.Files.Single(f => f.Source == "questions.json").Warnings, w => w.Contains("'popularity'"));
+        Assert.Contains(report.Files.Single(f => f.Source == "certifications.json").Warnings, w => w.Contains("'vendorNotes'"));
+    }
+
+    [Fact]
+    public async Task Reimport_WithoutStatus_DoesNotRestoreADeletedQuestion_NorEraseEnrichedFields()
+    {
+        await _db.Importer.ImportAsync([Write("a.json", $"[{Row}]")]);
+        await using (var db = _db.CreateContext())
+        {
+            var q = await db.Questions.SingleAsync();
+            q.VoiceKeywords = ["index", "b-tree", "lookup", "sorted"];
+            q.Tldr = "Faster reads, slower writes.";
+            await db.SaveChangesAsync();
+        }
+
+        await _db.Changes.SoftDeleteAsync("q-1", new ChangeSource(HistoryEventSources.Admin, "moderator"));
+
+        var report = await _db.Importer.ImportAsync([Write("a.json", $"[{Row.Replace("A lookup structure.", "A sorted lookup structure.")}]")]);
+
+        Assert.Equal(1, report.Updated);
+        await using var read = _db.CreateContext();
+        var stored = await read.Questions.SingleAsync();
+        Assert.Equal(QuestionStatus.Deleted, stored.Status);
+        Assert.Equal("A sorted lookup structure.", stored.Answer);
+        Assert.Equal(4, stored.VoiceKeywords!.Count);
+        Assert.Equal("Faster reads, slower writes.", stored.Tldr);
+        Assert.Equal(["answer"], (await read.QuestionHistory.OrderBy(h => h.Id).LastAsync()).ChangedFields);
+    }
+
+    [Fact]
+    public async Task Reimport_WithAnExplicitStatus_ChangesIt()
+    {
+        await _db.Importer.ImportAsync([Write("a.json", $"[{Row}]")]);
+        await _db.Changes.SoftDeleteAsync("q-1", new ChangeSource(HistoryEventSources.Admin, "moderator"));
+
+        await _db.Importer.ImportAsync([Write("a.json", $"[{Row.Replace("}", ",\"status\":\"active\"}")}]")]);
+
+        await using var read = _db.CreateContext();
+        Assert.Equal(QuestionStatus.Active, (await read.Questions.SingleAsync()).Status);
+        Assert.Equal(HistoryEventTypes.Restored, (await read.QuestionHistory.OrderBy(h => h.Id).LastAsync()).EventType);
     }
 }
