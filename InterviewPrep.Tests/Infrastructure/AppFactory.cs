@@ -22,11 +22,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public AppFactory(string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false)
+    /// <param name="databasePath">Another app's database, to start a second app on the same data.</param>
+    public AppFactory(
+        string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false,
+        string? databasePath = null)
     {
         _environment = environment;
         _settings = settings ?? new Dictionary<string, string?> { ["Admin:Email"] = AdminEmail, ["Admin:Password"] = AdminPassword };
-        DatabasePath = Path.Combine(_folder, "app.db");
+        DatabasePath = databasePath ?? Path.Combine(_folder, "app.db");
         if (kestrel)
         {
             UseKestrel(0);

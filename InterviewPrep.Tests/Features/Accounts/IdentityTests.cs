@@ -133,4 +133,46 @@ public sealed class IdentityTests
         Assert.Empty(await users.GetUsersInRoleAsync(Roles.Admin));
         Assert.Contains(app.Logs, l => l.Level == LogLevel.Warning && l.Message.Contains("No admin account exists"));
     }
+
+    [Fact]
+    public async Task ConfiguredAdminEmail_AlreadyRegisteredBySomeoneElse_IsNotPromoted()
+    {
+        await using var first = new AppFactory("Production", new Dictionary<string, string?>());
+        using (var scope = first.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var squatter = new AppUser { UserName = "boss@example.test", Email = "boss@example.test" };
+            Assert.True((await users.CreateAsync(squatter, "Squatter-Passw0rd!")).Succeeded);
+        }
+
+        await using var second = new AppFactory("Production", new Dictionary<string, string?>
+        {
+            ["Admin:Email"] = "boss@example.test",
+            ["Admin:Password"] = "The-Real-Passw0rd!",
+        }, databasePath: first.DatabasePath);
+        using var check = second.Services.CreateScope();
+        var manager = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.Empty(await manager.GetUsersInRoleAsync(Roles.Admin));
+        Assert.Contains(second.Logs, l => l.Level == LogLevel.Error && l.Message.Contains("was NOT made an admin"));
+    }
+
+    [Fact]
+    public async Task ConfiguredAdminEmail_AlreadyRegisteredWithTheConfiguredPassword_IsPromoted()
+    {
+        await using var first = new AppFactory("Production", new Dictionary<string, string?>());
+        using (var scope = first.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.CreateAsync(new AppUser { UserName = "me@example.test", Email = "me@example.test" }, "Mine-Passw0rd!")).Succeeded);
+        }
+
+        await using var second = new AppFactory("Production", new Dictionary<string, string?>
+        {
+            ["Admin:Email"] = "me@example.test",
+            ["Admin:Password"] = "Mine-Passw0rd!",
+        }, databasePath: first.DatabasePath);
+        using var check = second.Services.CreateScope();
+        var manager = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.Equal("me@example.test", Assert.Single(await manager.GetUsersInRoleAsync(Roles.Admin)).Email);
+    }
 }

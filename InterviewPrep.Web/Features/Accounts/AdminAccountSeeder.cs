@@ -64,6 +64,15 @@ public sealed class AdminAccountSeeder(
     private async Task EnsureAdminAsync(string email, string password, bool printCredentials)
     {
         var user = await users.FindByEmailAsync(email);
+        if (user is not null && !await users.IsInRoleAsync(user, Roles.Admin) && !await users.CheckPasswordAsync(user, password))
+        {
+            // Someone registered this address first: promoting them would hand the site to whoever did.
+            logger.LogError(
+                "An account {Email} already exists and its password is not Admin:Password; it was NOT made an admin. " +
+                "Sign in as that account to prove it is yours, or configure another Admin:Email.", email);
+            return;
+        }
+
         if (user is null)
         {
             user = new AppUser { UserName = email, Email = email, EmailConfirmed = true };
