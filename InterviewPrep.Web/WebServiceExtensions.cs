@@ -66,6 +66,7 @@ public static class WebServiceExtensions
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         builder.Services.AddScoped<AdminAccountSeeder>();
         builder.Services.AddSingleton<ChannelCatalog>();
+        builder.Services.AddSingleton<ChannelQuestions>();
         builder.Services.AddSingleton<ContentHtml>();
         builder.Services.AddSingleton<QuestionPageService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -59,11 +59,15 @@ public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
 
     /// <summary>Lower-case inside a name.</summary>
     /// <summary>The display name of one channel.</summary>
-    public async Task<string> GetNameAsync(string channelId, CancellationToken ct = default)
+    public async Task<string> GetNameAsync(string channelId, CancellationToken ct = default) =>
+        (await GetAsync(channelId, ct)).Name;
+
+    /// <summary>One channel's metadata, or a readable stand-in when content brought none.</summary>
+    public async Task<Channel> GetAsync(string channelId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Channels.AsNoTracking().Where(c => c.Id == channelId).Select(c => c.Name).SingleOrDefaultAsync(ct)
-            ?? ReadableName(channelId);
+        return await db.Channels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == channelId, ct)
+            ?? new Channel { Id = channelId, Name = ReadableName(channelId), Category = UncategorizedName };
     }
 
     private static readonly HashSet<string> SmallWords = ["a", "an", "and", "of", "the", "for", "to", "in", "on", "vs"];

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Channels;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewPrep.Tests.Features.Channels;
+
+/// <summary>Channel pages on the starter content: filters in the URL, counts, order, paging, certification channels.</summary>
+public sealed partial class ChannelPageTests(HomePageTests.App app) : IClassFixture<HomePageTests.App>
+{
+    private readonly AppFactory _app = app.Factory;
+
+    [Fact]
+    public async Task ChannelPage_ListsActiveQuestions_WithFacetCounts()
+    {
+        var html = await _app.CreateClient().GetStringAsync("/channels/databases");
+
+        Assert.Contains("8 of 8 questions", html);
+        Assert.Equal(8, ItemCount(html));
+        Assert.Matches(@"data-facet=""difficulty"" data-value=""beginner"">\s*<span class=""facet-value"">beginner</span>\s*<span class=""facet-count"">\d+</span>", html);
+    }
+
+    [Fact]
+    public async Task Filters_LiveInTheUrl_AndNarrowTheList()
+    {
+        var service = _app.Services.GetRequiredService<ChannelQuestions>();
+        var all = await service.GetAsync(new ChannelQuery("databases"));
+        var beginner = all!.Facets.Difficulties.Single(f => f.Value == "beginner");
+
+        var html = await _app.CreateClient().GetStringAsync("/channels/databases?difficulty=beginner");
+
+        Assert.Contains($"{beginner.Count} of 8 questions", html);
+        Assert.Equal(beginner.Count, ItemCount(html));
+        Assert.Contains("aria-current=\"true\" data-facet=\"difficulty\" data-value=\"beginner\"", html);
+        Assert.Contains("href=\"study/databases?difficulty=beginner\"", html);
+    }
+
+    [Fact]
+    public async Task Orders_AreLinks_AndShuffleIsStableForItsSeed()
+    {
+        var service = _app.Services.GetRequiredService<ChannelQuestions>();
+        var first = await service.GetIdsAsync(new ChannelQuery("system-design", Order: QuestionOrder.Shuffled, Seed: 42));
+        var again = await service.GetIdsAsync(new ChannelQuery("system-design", Order: QuestionOrder.Shuffled, Seed: 42));
+        var newest = await service.GetIdsAsync(new ChannelQuery("system-design"));
+
+        Assert.Equal(first, again);
+        Assert.Equal(newest.Order(), first.Order());
+        var html = await _app.CreateClient().GetStringAsync("/channels/system-design?order=relevance");
+        Assert.Contains("aria-current=\"true\">Most relevant</a>", html);
+    }
+
+    [Fact]
+    public async Task CertificationChannel_ListsTheQuestionsMappedToIt()
+    {
+        var html = await _app.CreateClient().GetStringAsync("/channels/cloud-architecture-foundations");
+        Assert.True(ItemCount(html) > 0);
+        Assert.Contains("Cloud Architecture Foundations", html);
+    }
+
+    [Fact]
+    public async Task UnknownChannel_Is404()
+    {
+        var response = await _app.CreateClient().GetAsync("/channels/no-such-channel");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ChannelsPage_ListsEveryChannel()
+    {
+        var html = await _app.CreateClient().GetStringAsync("/channels");
+        Assert.Equal(8, ChannelCards().Matches(html).Count);
+    }
+
+    [Fact]
+    public void Query_RoundTripsThroughItsUrl()
+    {
+        var query = new ChannelQuery("databases", "sql", "advanced", "Google", "joins", "senior", QuestionOrder.Shuffled, 7, 3);
+        var url = new Uri("http://x/" + query.ToUrl());
+        var parsed = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query)
+            .ToDictionary(p => p.Key, p => (string?)p.Value.ToString());
+        Assert.Equal(query, ChannelQuery.FromQueryString("databases", parsed));
+    }
+
+    private static int ItemCount(string html) => Regex.Matches(html, "data-testid=\"question-item\"").Count;
+
+    [GeneratedRegex("data-testid=\"channel-card\"")]
+    private static partial Regex ChannelCards();
+}
