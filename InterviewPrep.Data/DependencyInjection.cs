@@ -1,5 +1,6 @@
 using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Content.Import;
+using InterviewPrep.Data.Content.Search;
 using InterviewPrep.Data.Interceptors;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -36,6 +37,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ContentChangeService>();
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<DatabaseInitializer>();
+        builder.Services.AddSingleton<QuestionSearch>();
         return builder;
     }
 

@@ -8,6 +8,7 @@ using InterviewPrep.Web.Features.Channels;
 using InterviewPrep.Web.Features.Operations;
 using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Features.Security;
+using InterviewPrep.Web.Features.Search;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -112,6 +113,7 @@ public static class WebServiceExtensions
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz");
+        app.MapSearchEndpoints();
         app.UseClientLibraries();
         app.MapStaticAssets();
         // Our own Content-Security-Policy already says frame-ancestors 'none'.

@@ -46,7 +46,7 @@ public sealed class CommandLineTests : IDisposable
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM __EFMigrationsHistory";
-        Assert.Equal(4L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.True((long)(await command.ExecuteScalarAsync())! >= 4);
     }
 
     [Fact]

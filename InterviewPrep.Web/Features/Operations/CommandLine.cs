@@ -13,7 +13,7 @@ namespace InterviewPrep.Web.Features.Operations;
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "migrate" or "import" or "help" or "--help";
+        args.Length > 0 && args[0] is "migrate" or "import" or "search-rebuild" or "help" or "--help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -35,12 +35,18 @@ public static class CommandLine
                     await output.WriteLineAsync($"Import took {clock.Elapsed.TotalSeconds:0.0} s.");
                     await output.WriteAsync(report.ToText());
                     return 0;
+                case "search-rebuild":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    await app.Services.GetRequiredService<InterviewPrep.Data.Content.Search.QuestionSearch>().RebuildAsync();
+                    await output.WriteLineAsync("The search index was rebuilt from the questions.");
+                    return 0;
                 default:
                     await output.WriteLineAsync("""
                         Usage:
                           InterviewPrep.Web                   start the web app
                           InterviewPrep.Web migrate           create or upgrade the configured database
                           InterviewPrep.Web import PATH...    import exports: folders, .json files, or a .db in the original schema
+                          InterviewPrep.Web search-rebuild    rebuild the full-text search index from the questions
                         """);
                     return args[0] is "help" or "--help" ? 0 : 2;
             }

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text;
+using InterviewPrep.Data.Entities;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Data.Content.Search;
+
+/// <summary>A search hit: the question, where it lives, and highlighted snippets (safe HTML).</summary>
+public sealed record SearchHit(string Id, string Text, string Channel, string SubChannel, Difficulty Difficulty, string TitleHtml, string SnippetHtml);
+
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total);
+
+/// <summary>
+/// Full-text search over question, answer, explanation, tags and companies (SQLite FTS5, bm25
+/// ranking with the question text weighted highest). Any text a person types is turned into a safe
+/// query: words are quoted, the last one matches as a prefix, so FTS syntax never reaches SQLite.
+/// </summary>
+public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
+{
+    public const int MaxTerms = 12;
+
+    // bm25 weights, in the index's column order: question, answer, explanation, tags, companies.
+    private const string Rank = "bm25(questionSearch, 10.0, 4.0, 1.0, 6.0, 3.0)";
+    private const char Open = '\u0001';
+    private const char Close = '\u0002';
+
+    public async Task<SearchResults> SearchAsync(
+        string? text, string? channel = null, Difficulty? difficulty = null, int limit = 20, int offset = 0, CancellationToken ct = default)
+    {
+        var match = ToMatchExpression(text);
+        if (match is null)
+        {
+            return new SearchResults(text ?? "", [], 0);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        var filters = new StringBuilder();
+        if (channel is not null)
+        {
+            filters.Append(" AND q.channel = $channel");
+        }
+
+        if (difficulty is not null)
+        {
+            filters.Append(" AND q.difficulty = $difficulty");
+        }
+
+        var from = $"""
+            FROM questionSearch
+            JOIN questions q ON q.rowid = questionSearch.rowid
+            WHERE questionSearch MATCH $match AND q.status = 'active'{filters}
+            """;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT q.id, q.question, q.channel, q.subChannel, q.difficulty,
+                   highlight(questionSearch, 0, char(1), char(2)),
+                   snippet(questionSearch, -1, char(1), char(2), '…', 24)
+            {from}
+            ORDER BY {Rank}
+            LIMIT $limit OFFSET $offset
+            """;
+        Bind(command, match, channel, difficulty);
+        command.Parameters.AddWithValue("$limit", limit);
+        command.Parameters.AddWithValue("$offset", offset);
+
+        var hits = new List<SearchHit>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                hits.Add(new SearchHit(
+                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                    Vocabulary.Parse<Difficulty>(reader.GetString(4)),
+                    Highlight(reader.GetString(5)),
+                    Highlight(reader.GetString(6))));
+            }
+        }
+
+        var total = hits.Count + offset;
+        if (hits.Count == limit)
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) " + from;
+            Bind(count, match, channel, difficulty);
+            total = Convert.ToInt32(await count.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new SearchResults(text!, hits, total);
+    }
+
+    private static void Bind(SqliteCommand command, string match, string? channel, Difficulty? difficulty)
+    {
+        command.Parameters.AddWithValue("$match", match);
+        if (channel is not null)
+        {
+            command.Parameters.AddWithValue("$channel", channel);
+        }
+
+        if (difficulty is { } d)
+        {
+            command.Parameters.AddWithValue("$difficulty", Vocabulary.ToText(d));
+        }
+    }
+
+    /// <summary>Rebuilds the index from the questions table (after a restore or a bulk change made outside the app).</summary>
+    public async Task RebuildAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO questionSearch(questionSearch) VALUES ('rebuild');", ct);
+        await db.Database.ExecuteSqlRawAsync("INSERT INTO questionSearch(questionSearch) VALUES ('optimize');", ct);
+    }
+
+    /// <summary>
+    /// Words of the text as quoted FTS5 strings, all required, the last one a prefix:
+    /// <c>load bal</c> → <c>"load" "bal"*</c>. Null when there is nothing to search for.
+    /// </summary>
+    public static string? ToMatchExpression(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var words = new List<string>();
+        var word = new StringBuilder();
+        foreach (var c in text)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                word.Append(c);
+            }
+            else if (word.Length > 0)
+            {
+                words.Add(word.ToString());
+                word.Clear();
+            }
+        }
+
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+        }
+
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var terms = words.Take(MaxTerms).Select(w => $"\"{w}\"").ToList();
+        var endsInWord = char.IsLetterOrDigit(text.TrimEnd()[^1]) && !char.IsWhiteSpace(text[^1]);
+        if (endsInWord && words.Count <= MaxTerms)
+        {
+            terms[^1] += "*";
+        }
+
+        return string.Join(' ', terms);
+    }
+
+    /// <summary>Encodes the text, then turns the match markers into &lt;mark&gt;.</summary>
+    private static string Highlight(string marked) =>
+        WebUtility.HtmlEncode(marked).Replace(Open.ToString(), "<mark>", StringComparison.Ordinal).Replace(Close.ToString(), "</mark>", StringComparison.Ordinal);
+}
