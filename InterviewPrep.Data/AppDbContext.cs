@@ -25,6 +25,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
+    public DbSet<LearnerQuestionState> LearnerQuestionStates => Set<LearnerQuestionState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -9,6 +9,7 @@ using InterviewPrep.Web.Features.Operations;
 using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Features.Security;
 using InterviewPrep.Web.Features.Search;
+using InterviewPrep.Web.Features.Study;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -69,6 +70,7 @@ public static class WebServiceExtensions
         builder.Services.AddSingleton<ChannelCatalog>();
         builder.Services.AddSingleton<ChannelQuestions>();
         builder.Services.AddSingleton<ContentHtml>();
+        builder.Services.AddSingleton<StudyService>();
         builder.Services.AddSingleton<QuestionPageService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

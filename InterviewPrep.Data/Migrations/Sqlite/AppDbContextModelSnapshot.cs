@@ -421,6 +421,49 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("channelMappings", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerQuestionState", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learnerId");
+
+                    b.Property<string>("QuestionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("questionId");
+
+                    b.Property<bool>("Bookmarked")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bookmarked");
+
+                    b.Property<string>("BookmarkedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bookmarkedAt");
+
+                    b.Property<string>("FirstSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("firstSeenAt");
+
+                    b.Property<string>("LastSeenAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastSeenAt");
+
+                    b.Property<int>("SeenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seenCount");
+
+                    b.HasKey("LearnerId", "QuestionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("LearnerId", "LastSeenAt")
+                        .HasDatabaseName("idx_learner_question_states_seen");
+
+                    b.HasIndex("LearnerId", "Bookmarked", "BookmarkedAt")
+                        .HasDatabaseName("idx_learner_question_states_bookmarks");
+
+                    b.ToTable("learnerQuestionStates", (string)null);
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearningPath", b =>
                 {
                     b.Property<string>("Id")
@@ -1251,6 +1294,17 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                 {
                     b.HasOne("InterviewPrep.Data.Entities.Question", "Question")
                         .WithMany("ChannelMappings")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerQuestionState", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.Question", "Question")
+                        .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -1,0 +1,17 @@
+using InterviewPrep.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace InterviewPrep.Data.Configurations;
+
+public sealed class LearnerQuestionStateConfiguration : IEntityTypeConfiguration<LearnerQuestionState>
+{
+    public void Configure(EntityTypeBuilder<LearnerQuestionState> builder)
+    {
+        builder.ToTable("learnerQuestionStates");
+        builder.HasKey(s => new { s.LearnerId, s.QuestionId });
+        builder.HasOne(s => s.Question).WithMany().HasForeignKey(s => s.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.LearnerId, s.Bookmarked, s.BookmarkedAt }).HasDatabaseName("idx_learner_question_states_bookmarks");
+        builder.HasIndex(s => new { s.LearnerId, s.LastSeenAt }).HasDatabaseName("idx_learner_question_states_seen");
+    }
+}

@@ -1,0 +1,77 @@
+using InterviewPrep.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace InterviewPrep.Tests.Browser;
+
+[Collection(BrowserCollection.Name)]
+public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task StudyMode_WithTheKeyboard_RevealsMovesAndKeepsTheUrlOnTheQuestion()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/channels/databases");
+        await page.Locator("[data-testid=study]").ClickAsync();
+        await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
+        var first = await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id");
+
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("[data-testid=answer]")).ToBeVisibleAsync();
+
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("2 / 8");
+        await Assertions.Expect(page.Locator("[data-testid=answer]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("study/databases\\?at=2$"));
+        Assert.NotEqual(first, await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id"));
+
+        await page.Keyboard.PressAsync("ArrowLeft");
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
+        Assert.Equal(first, await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id"));
+
+        await page.Keyboard.PressAsync("Shift+Slash");
+        await Assertions.Expect(page.Locator("[data-testid=keyboard-help]")).ToBeVisibleAsync();
+
+        // Typing in the recall box is text, not shortcuts.
+        await page.Locator("[data-testid=recall]").FillAsync("B-trees keep keys sorted");
+        await page.Locator("[data-testid=recall]").PressAsync("Space");
+        await Assertions.Expect(page.Locator("[data-testid=answer]")).ToHaveCountAsync(0);
+        await page.Locator("[data-testid=reveal]").ClickAsync();
+        await Assertions.Expect(page.Locator(".recall-echo")).ToContainTextAsync("B-trees keep keys sorted");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SearchFromTheAppBar_SuggestsAsYouType_AndOpensTheQuestion()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        // The circuit re-renders the layout when it starts; type once it has.
+        await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Keyboard.PressAsync("Control+k");
+        await Assertions.Expect(page.Locator("[data-testid=app-search]")).ToBeFocusedAsync();
+
+        await page.Keyboard.TypeAsync("load bal");
+        var suggestion = page.Locator(".app-search-suggestions a").First;
+        await Assertions.Expect(suggestion).ToContainTextAsync("load");
+        await suggestion.ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/questions/"));
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("oad balanc");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task SearchPage_FromTheAppBarForm_ListsHighlightedResults()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/");
+        await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=app-search]").FillAsync("index");
+        await page.Locator("[data-testid=app-search]").PressAsync("Enter");
+
+        await Assertions.Expect(page.Locator("[data-testid=search-hit]").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=search-hit] mark").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+}

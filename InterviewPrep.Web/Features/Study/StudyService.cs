@@ -1,0 +1,84 @@
+using InterviewPrep.Data;
+using InterviewPrep.Data.Configurations;
+using InterviewPrep.Data.Content.Search;
+using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Channels;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Web.Features.Study;
+
+/// <summary>The questions of a study session, in order, and where they came from.</summary>
+public sealed record StudyDeck(string Title, string BackUrl, IReadOnlyList<string> QuestionIds);
+
+/// <summary>
+/// Study mode's data: the deck (a channel with its filters, or a search), and what a learner has
+/// seen and bookmarked. A learner id is an account id; anonymous learners will use the same tables.
+/// </summary>
+public sealed class StudyService(
+    IDbContextFactory<AppDbContext> dbFactory, ChannelQuestions channels, QuestionSearch search, ChannelCatalog catalog, TimeProvider clock)
+{
+    public const int MaxSearchDeck = 200;
+
+    public async Task<StudyDeck?> ChannelDeckAsync(ChannelQuery query, CancellationToken ct = default)
+    {
+        var ids = await channels.GetIdsAsync(query with { Page = 1 }, ct);
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var name = await catalog.GetNameAsync(query.ChannelId, ct);
+        return new StudyDeck(query.HasFilters ? $"{name} (filtered)" : name, (query with { Page = 1 }).ToUrl(), ids);
+    }
+
+    public async Task<StudyDeck?> SearchDeckAsync(string text, CancellationToken ct = default)
+    {
+        var results = await search.SearchAsync(text, limit: MaxSearchDeck, ct: ct);
+        return results.Hits.Count == 0
+            ? null
+            : new StudyDeck($"Search: {text}", $"search?q={Uri.EscapeDataString(text)}", results.Hits.Select(h => h.Id).ToList());
+    }
+
+    /// <summary>Counts a view of a question by a learner.</summary>
+    public async Task RecordSeenAsync(string learnerId, string questionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await GetOrAddAsync(db, learnerId, questionId, ct);
+        var now = Now();
+        state.SeenCount++;
+        state.FirstSeenAt ??= now;
+        state.LastSeenAt = now;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Flips the bookmark; returns whether the question is now bookmarked.</summary>
+    public async Task<bool> ToggleBookmarkAsync(string learnerId, string questionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await GetOrAddAsync(db, learnerId, questionId, ct);
+        state.Bookmarked = !state.Bookmarked;
+        state.BookmarkedAt = state.Bookmarked ? Now() : null;
+        await db.SaveChangesAsync(ct);
+        return state.Bookmarked;
+    }
+
+    public async Task<bool> IsBookmarkedAsync(string learnerId, string questionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.LearnerQuestionStates.AnyAsync(s => s.LearnerId == learnerId && s.QuestionId == questionId && s.Bookmarked, ct);
+    }
+
+    private static async Task<LearnerQuestionState> GetOrAddAsync(AppDbContext db, string learnerId, string questionId, CancellationToken ct)
+    {
+        var state = await db.LearnerQuestionStates.FindAsync([learnerId, questionId], ct);
+        if (state is null)
+        {
+            state = new LearnerQuestionState { LearnerId = learnerId, QuestionId = questionId };
+            db.LearnerQuestionStates.Add(state);
+        }
+
+        return state;
+    }
+
+    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+}
