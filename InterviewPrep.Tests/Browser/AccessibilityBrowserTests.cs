@@ -1,0 +1,38 @@
+using Deque.AxeCore.Playwright;
+using InterviewPrep.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace InterviewPrep.Tests.Browser;
+
+/// <summary>axe-core finds no serious or critical violation on the learner's main pages, light or dark.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityBrowserTests(BrowserFixture browser)
+{
+    public static TheoryData<string, bool> Pages => new()
+    {
+        { "/", false }, { "/", true },
+        { "/channels", false }, { "/channels", true },
+        { "/channels/databases", false }, { "/channels/databases", true },
+        { "/questions/ip-sd-001", false }, { "/questions/ip-sd-001", true },
+        { "/search?q=index", false }, { "/search?q=index", true },
+        { "/study/databases", false }, { "/study/databases", true },
+    };
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task Page_HasNoSeriousAccessibilityViolations(string path, bool dark)
+    {
+        var page = await browser.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie { Name = "ip-theme", Value = dark ? "dark" : "light", Url = browser.BaseAddress.ToString() }]);
+        await page.GotoAsync(path);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator(dark ? "body.theme-dark" : "body.theme-light")).ToHaveCountAsync(1);
+
+        var results = await page.RunAxe();
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+        await page.Context.CloseAsync();
+    }
+}
