@@ -34,6 +34,7 @@ public static class DependencyInjection
             .ValidateOnStart();
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ContentVersion>();
         builder.Services.AddSingleton<ContentChangeService>();
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<DatabaseInitializer>();

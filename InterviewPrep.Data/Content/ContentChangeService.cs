@@ -20,7 +20,7 @@ public sealed record ContentChange(string QuestionId, ChangeKind Kind, IReadOnly
 /// same transaction as the change, and keeps the question's own channel mapping in step.
 /// Imports, admin pages and bots all use it.
 /// </summary>
-public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ContentVersion? version = null)
 {
     /// <summary>Creates or updates one question in its own transaction.</summary>
     public async Task<ContentChange> UpsertAsync(QuestionData data, ChangeSource source, CancellationToken ct = default)
@@ -31,6 +31,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         var change = Upsert(db, existing, data, source);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        Committed();
         return change;
     }
 
@@ -92,6 +93,9 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         return new ContentChange(existing.Id, ChangeKind.Updated, changed);
     }
 
+    /// <summary>Tells read models that content changed; callers of <see cref="Upsert"/> call it after their commit.</summary>
+    public void Committed() => version?.Bump();
+
     /// <summary>Loads a question with its channel mappings, tracked, for <see cref="Upsert"/>.</summary>
     public static Task<Question?> LoadAsync(AppDbContext db, string id, CancellationToken ct) =>
         db.Questions.Include(q => q.ChannelMappings).SingleOrDefaultAsync(q => q.Id == id, ct);
@@ -114,6 +118,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         AddHistory(db, id, eventType, source, ["status"], before, Snapshot(question), now, $"Status {Vocabulary.ToText(status)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        Committed();
         return new ContentChange(id, kind, ["status"]);
     }
 

@@ -67,7 +67,7 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
             await MapCertificationQuestionsAsync(report, ct);
         }
 
-        await OptimizeAsync(ct);
+        await OptimizeAsync(report, ct);
         return report;
     }
 
@@ -149,6 +149,7 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
             file.ReportUnread();
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+            changes.Committed();
             foreach (var (id, seen) in pending)
             {
                 run.Questions[id] = seen;
@@ -441,6 +442,7 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
         try
         {
             await MapAsync(db, certifications, file, ct);
+            changes.Committed();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -478,13 +480,22 @@ public sealed class ContentImporter(IDbContextFactory<AppDbContext> dbFactory, C
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Refreshes SQLite's statistics after bulk changes, so queries keep their best plans.</summary>
-    private async Task OptimizeAsync(CancellationToken ct)
+    /// <summary>
+    /// After bulk changes: refreshes SQLite's statistics, so queries keep their best plans, and
+    /// merges the search index's segments, so searches stay fast.
+    /// </summary>
+    private async Task OptimizeAsync(ImportReport report, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
+        if (report.ChangedAnything)
+        {
+            await new Search.QuestionSearch(dbFactory).OptimizeAsync(ct);
         }
     }
 

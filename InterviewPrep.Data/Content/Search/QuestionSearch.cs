@@ -20,13 +20,15 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int MaxTerms = 12;
 
-    // bm25 weights, in the index's column order: question, answer, explanation, tags, companies.
-    private const string Rank = "bm25(questionSearch, 10.0, 4.0, 1.0, 6.0, 3.0)";
+    // The index's rank is bm25 with per-column weights, set by the migration: question 10,
+    // answer 4, explanation 1, tags 6, companies 3.
     private const char Open = '\u0001';
     private const char Close = '\u0002';
 
+    /// <param name="countAll">Count every match (for "N questions match"); suggestions do not need it.</param>
     public async Task<SearchResults> SearchAsync(
-        string? text, string? channel = null, Difficulty? difficulty = null, int limit = 20, int offset = 0, CancellationToken ct = default)
+        string? text, string? channel = null, Difficulty? difficulty = null, int limit = 20, int offset = 0,
+        bool countAll = true, CancellationToken ct = default)
     {
         var match = ToMatchExpression(text);
         if (match is null)
@@ -37,6 +39,8 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
+        // The index holds active questions only. Without filters the ranking is a pure FTS5 query,
+        // which FTS5 answers fastest; filters join the questions table.
         var filters = new StringBuilder();
         if (channel is not null)
         {
@@ -48,19 +52,25 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
             filters.Append(" AND q.difficulty = $difficulty");
         }
 
-        var from = $"""
-            FROM questionSearch
-            JOIN questions q ON q.rowid = questionSearch.rowid
-            WHERE questionSearch MATCH $match AND q.status = 'active'{filters}
-            """;
+        var from = filters.Length == 0
+            ? "FROM questionSearch WHERE questionSearch MATCH $match"
+            : $"FROM questionSearch JOIN questions q ON q.rowid = questionSearch.rowid WHERE questionSearch MATCH $match{filters}";
+
+        // Rank first, then highlight only the page of hits: snippets are cut for 20 rows, not all matches.
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
+            WITH top AS (
+                SELECT questionSearch.rowid AS hit, questionSearch.rank AS score
+                {from}
+                ORDER BY questionSearch.rank
+                LIMIT $limit OFFSET $offset)
             SELECT q.id, q.question, q.channel, q.subChannel, q.difficulty,
                    highlight(questionSearch, 0, char(1), char(2)),
                    snippet(questionSearch, -1, char(1), char(2), '…', 24)
-            {from}
-            ORDER BY {Rank}
-            LIMIT $limit OFFSET $offset
+            FROM top
+            JOIN questionSearch ON questionSearch.rowid = top.hit AND questionSearch MATCH $match
+            JOIN questions q ON q.rowid = top.hit
+            ORDER BY top.score
             """;
         Bind(command, match, channel, difficulty);
         command.Parameters.AddWithValue("$limit", limit);
@@ -80,7 +90,7 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         var total = hits.Count + offset;
-        if (hits.Count == limit)
+        if (hits.Count == limit && countAll)
         {
             await using var count = connection.CreateCommand();
             count.CommandText = "SELECT count(*) " + from;
@@ -110,6 +120,13 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.ExecuteSqlRawAsync("INSERT INTO questionSearch(questionSearch) VALUES ('rebuild');", ct);
+        await OptimizeAsync(ct);
+    }
+
+    /// <summary>Merges the index's segments into one, which keeps searches fast after many writes (an import).</summary>
+    public async Task OptimizeAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.ExecuteSqlRawAsync("INSERT INTO questionSearch(questionSearch) VALUES ('optimize');", ct);
     }
 
@@ -149,9 +166,16 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
             return null;
         }
 
+        var endsInWord = char.IsLetterOrDigit(text[^1]);
+        if (endsInWord && words.Count > 1 && words[^1].Length == 1)
+        {
+            // One letter typed after a space would match a large part of the index: wait for the next.
+            words.RemoveAt(words.Count - 1);
+            endsInWord = false;
+        }
+
         var terms = words.Take(MaxTerms).Select(w => $"\"{w}\"").ToList();
-        var endsInWord = char.IsLetterOrDigit(text.TrimEnd()[^1]) && !char.IsWhiteSpace(text[^1]);
-        if (endsInWord && words.Count <= MaxTerms)
+        if (endsInWord && words.Count <= MaxTerms && words[^1].Length >= 2)
         {
             terms[^1] += "*";
         }

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace InterviewPrep.Data.Migrations.Sqlite
 {
     /// <summary>
-    /// Full-text search over questions (SQLite FTS5): an external-content index on the questions
-    /// table, kept in step by triggers, so that every write to a question (through the
+    /// Full-text search over active questions (SQLite FTS5): an external-content index over a view of
+    /// the questions table, kept in step by triggers, so that every write to a question (through the
     /// content-change path) updates it in the same transaction.
     /// </summary>
     public partial class QuestionSearch : Migration
@@ -14,33 +14,41 @@ namespace InterviewPrep.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // The index holds active questions only: its content is this view.
+            migrationBuilder.Sql("""
+                CREATE VIEW questionSearchSource AS
+                SELECT rowid AS questionRowid, question, answer, explanation, tags, companies
+                FROM questions WHERE status = 'active';
+                """);
             migrationBuilder.Sql("""
                 CREATE VIRTUAL TABLE questionSearch USING fts5(
                     question, answer, explanation, tags, companies,
-                    content='questions', content_rowid='rowid',
+                    content='questionSearchSource', content_rowid='questionRowid',
                     tokenize='porter unicode61 remove_diacritics 2',
                     prefix='2 3 4');
                 """);
             migrationBuilder.Sql("""
-                CREATE TRIGGER questionSearch_insert AFTER INSERT ON questions BEGIN
+                CREATE TRIGGER questionSearch_insert AFTER INSERT ON questions WHEN new.status = 'active' BEGIN
                     INSERT INTO questionSearch(rowid, question, answer, explanation, tags, companies)
                     VALUES (new.rowid, new.question, new.answer, new.explanation, new.tags, new.companies);
                 END;
                 """);
             migrationBuilder.Sql("""
-                CREATE TRIGGER questionSearch_delete AFTER DELETE ON questions BEGIN
+                CREATE TRIGGER questionSearch_delete AFTER DELETE ON questions WHEN old.status = 'active' BEGIN
                     INSERT INTO questionSearch(questionSearch, rowid, question, answer, explanation, tags, companies)
                     VALUES ('delete', old.rowid, old.question, old.answer, old.explanation, old.tags, old.companies);
                 END;
                 """);
             migrationBuilder.Sql("""
-                CREATE TRIGGER questionSearch_update AFTER UPDATE OF question, answer, explanation, tags, companies ON questions BEGIN
+                CREATE TRIGGER questionSearch_update AFTER UPDATE OF question, answer, explanation, tags, companies, status ON questions BEGIN
                     INSERT INTO questionSearch(questionSearch, rowid, question, answer, explanation, tags, companies)
-                    VALUES ('delete', old.rowid, old.question, old.answer, old.explanation, old.tags, old.companies);
+                    SELECT 'delete', old.rowid, old.question, old.answer, old.explanation, old.tags, old.companies WHERE old.status = 'active';
                     INSERT INTO questionSearch(rowid, question, answer, explanation, tags, companies)
-                    VALUES (new.rowid, new.question, new.answer, new.explanation, new.tags, new.companies);
+                    SELECT new.rowid, new.question, new.answer, new.explanation, new.tags, new.companies WHERE new.status = 'active';
                 END;
                 """);
+            // Relevance: a match in the question text counts most, then tags, answer, companies, explanation.
+            migrationBuilder.Sql("INSERT INTO questionSearch(questionSearch, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 6.0, 3.0)');");
             migrationBuilder.Sql("INSERT INTO questionSearch(questionSearch) VALUES ('rebuild');");
         }
 
@@ -51,6 +59,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS questionSearch_delete;");
             migrationBuilder.Sql("DROP TRIGGER IF EXISTS questionSearch_insert;");
             migrationBuilder.Sql("DROP TABLE IF EXISTS questionSearch;");
+            migrationBuilder.Sql("DROP VIEW IF EXISTS questionSearchSource;");
         }
     }
 }

@@ -89,6 +89,7 @@ public sealed class QuestionSearchTests : IAsyncLifetime
         Assert.Equal("\"load\" \"balancer\"", QuestionSearch.ToMatchExpression("load balancer "));
         Assert.Equal("\"NEAR\" \"a\" \"b\"", QuestionSearch.ToMatchExpression("NEAR(a b)"));
         Assert.Null(QuestionSearch.ToMatchExpression("\"*()"));
+        Assert.Equal("\"load\"", QuestionSearch.ToMatchExpression("load b"));
     }
 
     [Fact]
@@ -111,7 +112,12 @@ public sealed class QuestionSearchTests : IAsyncLifetime
         Assert.Empty((await _search.SearchAsync("platypunk")).Hits);
 
         await _db.Changes.RestoreAsync("in-step", Admin);
+        Assert.Single((await _search.SearchAsync("platypunk")).Hits);
+
         await _search.RebuildAsync();
         Assert.Single((await _search.SearchAsync("platypunk")).Hits);
+        await _db.Changes.SoftDeleteAsync("in-step", Admin);
+        await _search.RebuildAsync();
+        Assert.Empty((await _search.SearchAsync("platypunk")).Hits);
     }
 }

@@ -1,5 +1,6 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Data.Content;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Channels;
@@ -33,8 +34,14 @@ public sealed record ChannelPageData(
 /// certification channel, "Get Certification Questions" (mapped through channelMappings), filtered,
 /// counted per filter value, ordered and paged.
 /// </summary>
-public sealed class ChannelQuestions(IDbContextFactory<AppDbContext> dbFactory, ChannelCatalog catalog)
+public sealed class ChannelQuestions(IDbContextFactory<AppDbContext> dbFactory, ChannelCatalog catalog, ContentVersion? version = null)
 {
+    /// <summary>How long a channel's rows are trusted when the change came from outside this process (an import run from the command line).</summary>
+    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
+
+    // A channel's light rows, kept until content changes: filters and facets are computed in memory.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, DateTime Loaded, List<Row> Rows)> _cache = new(StringComparer.Ordinal);
+
     private const int FacetLimit = 30;
 
     private sealed record Row(
@@ -83,6 +90,24 @@ public sealed class ChannelQuestions(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     private async Task<List<Row>> LoadAsync(string channelId, CancellationToken ct)
+    {
+        var current = version?.Current;
+        if (current is not null && _cache.TryGetValue(channelId, out var cached) && cached.Version == current
+            && DateTime.UtcNow - cached.Loaded < CacheLifetime)
+        {
+            return cached.Rows;
+        }
+
+        var rows = await QueryAsync(channelId, ct);
+        if (current is not null)
+        {
+            _cache[channelId] = (current.Value, DateTime.UtcNow, rows);
+        }
+
+        return rows;
+    }
+
+    private async Task<List<Row>> QueryAsync(string channelId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var own = await db.Questions.AsNoTracking()

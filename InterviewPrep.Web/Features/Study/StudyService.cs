@@ -33,7 +33,7 @@ public sealed class StudyService(
 
     public async Task<StudyDeck?> SearchDeckAsync(string text, CancellationToken ct = default)
     {
-        var results = await search.SearchAsync(text, limit: MaxSearchDeck, ct: ct);
+        var results = await search.SearchAsync(text, limit: MaxSearchDeck, countAll: false, ct: ct);
         return results.Hits.Count == 0
             ? null
             : new StudyDeck($"Search: {text}", $"search?q={Uri.EscapeDataString(text)}", results.Hits.Select(h => h.Id).ToList());
