@@ -1,0 +1,99 @@
+using Bunit;
+using Bunit.TestDoubles;
+using InterviewPrep.Data.Content.Search;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Channels;
+using InterviewPrep.Web.Features.Questions;
+using InterviewPrep.Web.Features.Study;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewPrep.Tests.Components;
+
+/// <summary>The study controls over a real database: reveal, next and previous, the recall box, bookmarks.</summary>
+public sealed class StudyPageTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        await _db.Initializer(seed: true).SeedAsync();
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private BunitContext Context(string? user)
+    {
+        return ComponentTestContext.Create(ctx =>
+        {
+            var auth = ctx.AddAuthorization();
+            if (user is not null)
+            {
+                auth.SetAuthorized(user).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user));
+            }
+
+            var catalog = new ChannelCatalog(_db.Factory);
+            var channels = new ChannelQuestions(_db.Factory, catalog);
+            ctx.Services.AddSingleton(new StudyService(_db.Factory, channels, new QuestionSearch(_db.Factory), catalog, TimeProvider.System));
+            ctx.Services.AddSingleton(new QuestionPageService(_db.Factory, new ContentHtml(), catalog));
+            ctx.JSInterop.SetupModule("./js/study.js");
+        });
+    }
+
+    [Fact]
+    public async Task RevealShowsTheAnswer_AndNextMovesTheUrl()
+    {
+        await using var ctx = Context(user: null);
+        var navigation = ctx.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("study/databases");
+
+        var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
+
+        page.WaitForAssertion(() => Assert.Equal("1 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=answer]"));
+        Assert.Empty(page.FindAll("[data-testid=bookmark]"));
+        page.Find("[data-testid=recall]").Input("sorted keys");
+        await page.Find("[data-testid=reveal]").ClickAsync(new());
+        Assert.Contains("sorted keys", page.Find(".recall-echo").TextContent);
+        Assert.NotEmpty(page.FindAll("[data-testid=answer]"));
+
+        await page.Find("[data-testid=next]").ClickAsync(new());
+        Assert.EndsWith("study/databases?at=2", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task Keys_DriveTheSameControls()
+    {
+        await using var ctx = Context(user: null);
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("study/databases?at=3");
+
+        var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
+        page.WaitForAssertion(() => Assert.Equal("3 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim()));
+
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync(" "));
+        Assert.NotEmpty(page.FindAll("[data-testid=answer]"));
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync("?"));
+        Assert.NotEmpty(page.FindAll("[data-testid=keyboard-help]"));
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync("ArrowLeft"));
+        Assert.EndsWith("at=2", ctx.Services.GetRequiredService<NavigationManager>().Uri);
+    }
+
+    [Fact]
+    public async Task SignedInLearner_CanBookmark()
+    {
+        await using var ctx = Context(user: "learner-1");
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("study/databases");
+
+        var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=bookmark]")));
+        Assert.Equal("false", page.Find("[data-testid=bookmark]").GetAttribute("aria-pressed"));
+
+        await page.Find("[data-testid=bookmark]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid=bookmark]").GetAttribute("aria-pressed")));
+        var id = page.Find("[data-testid=study]").GetAttribute("data-question-id")!;
+        var study = ctx.Services.GetRequiredService<StudyService>();
+        Assert.True(await study.IsBookmarkedAsync("learner-1", id));
+    }
+}
