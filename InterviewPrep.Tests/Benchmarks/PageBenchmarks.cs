@@ -45,10 +45,10 @@ public sealed class PageBenchmarks
             var channelTimes = await MeasureAsync(async i => (HttpResponseMessage?)await client.GetAsync($"/channels/{channels[i % channels.Length]}?page={1 + i % 5}"));
             var filteredTimes = await MeasureAsync(async i => (HttpResponseMessage?)await client.GetAsync($"/channels/{channels[i % channels.Length]}?difficulty=advanced&order=relevance"));
             var search = app.Services.GetRequiredService<QuestionSearch>();
-            string[] queries = ["kubernetes pod", "load bal", "index", "react hooks", "terraform state", "python generator", "tcp handshake", "cache invalidation", "docker", "sql join"];
+            string[] queries = ["kubernetes pod", "load balancer", "index", "react hooks", "terraform state", "python generator", "tcp handshake", "cache invalidation", "docker", "sql join"];
             var searchTimes = await MeasureAsync(async i => { await search.SearchAsync(queries[i % queries.Length], countAll: false); return null; });
             var countedTimes = await MeasureAsync(async i => { await search.SearchAsync(queries[i % queries.Length]); return null; });
-            var suggestTimes = await MeasureAsync(async i => { await search.SearchAsync(queries[i % queries.Length][..Math.Min(6, queries[i % queries.Length].Length)], limit: 8, countAll: false); return null; });
+            var suggestTimes = await MeasureAsync(async i => { await search.SearchAsync(queries[i % queries.Length][..Math.Min(6, queries[i % queries.Length].Length)], limit: 8, countAll: false, asYouType: true); return null; });
 
             output.WriteLine(Line("question page (GET /questions/{id})", questionTimes));
             output.WriteLine(Line("channel page (GET /channels/{id}?page=n)", channelTimes));

@@ -26,11 +26,12 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
     private const char Close = '\u0002';
 
     /// <param name="countAll">Count every match (for "N questions match"); suggestions do not need it.</param>
+    /// <param name="asYouType">The last word is still being typed: match it as a prefix.</param>
     public async Task<SearchResults> SearchAsync(
         string? text, string? channel = null, Difficulty? difficulty = null, int limit = 20, int offset = 0,
-        bool countAll = true, CancellationToken ct = default)
+        bool countAll = true, bool asYouType = false, CancellationToken ct = default)
     {
-        var match = ToMatchExpression(text);
+        var match = ToMatchExpression(text, asYouType);
         if (match is null)
         {
             return new SearchResults(text ?? "", [], 0);
@@ -131,10 +132,11 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>
-    /// Words of the text as quoted FTS5 strings, all required, the last one a prefix:
-    /// <c>load bal</c> → <c>"load" "bal"*</c>. Null when there is nothing to search for.
+    /// Words of the text as quoted FTS5 strings, all required (stemmed, so "caching" finds "cache");
+    /// as you type, the last one is a prefix: <c>load bal</c> → <c>"load" "bal"*</c>. Null when there
+    /// is nothing to search for.
     /// </summary>
-    public static string? ToMatchExpression(string? text)
+    public static string? ToMatchExpression(string? text, bool asYouType = false)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -166,7 +168,7 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
             return null;
         }
 
-        var endsInWord = char.IsLetterOrDigit(text[^1]);
+        var endsInWord = asYouType && char.IsLetterOrDigit(text[^1]);
         if (endsInWord && words.Count > 1 && words[^1].Length == 1)
         {
             // One letter typed after a space would match a large part of the index: wait for the next.

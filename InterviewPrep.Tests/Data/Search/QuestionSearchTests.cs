@@ -45,7 +45,8 @@ public sealed class QuestionSearchTests : IAsyncLifetime
     public async Task TheLastWord_MatchesAsAPrefix_AsYouType()
     {
         var full = await _search.SearchAsync("load balancer");
-        var typing = await _search.SearchAsync("load bal");
+        var typing = await _search.SearchAsync("load bal", asYouType: true);
+        Assert.Empty((await _search.SearchAsync("load bal")).Hits);
         Assert.NotEmpty(full.Hits);
         Assert.Contains(full.Hits[0].Id, typing.Hits.Select(h => h.Id));
     }
@@ -85,11 +86,12 @@ public sealed class QuestionSearchTests : IAsyncLifetime
     [Fact]
     public void MatchExpressions_QuoteEveryWord_AndPrefixTheLast()
     {
-        Assert.Equal("\"load\" \"bal\"*", QuestionSearch.ToMatchExpression("load bal"));
-        Assert.Equal("\"load\" \"balancer\"", QuestionSearch.ToMatchExpression("load balancer "));
+        Assert.Equal("\"load\" \"bal\"*", QuestionSearch.ToMatchExpression("load bal", asYouType: true));
+        Assert.Equal("\"load\" \"bal\"", QuestionSearch.ToMatchExpression("load bal"));
+        Assert.Equal("\"load\" \"balancer\"", QuestionSearch.ToMatchExpression("load balancer ", asYouType: true));
         Assert.Equal("\"NEAR\" \"a\" \"b\"", QuestionSearch.ToMatchExpression("NEAR(a b)"));
         Assert.Null(QuestionSearch.ToMatchExpression("\"*()"));
-        Assert.Equal("\"load\"", QuestionSearch.ToMatchExpression("load b"));
+        Assert.Equal("\"load\"", QuestionSearch.ToMatchExpression("load b", asYouType: true));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public static class SearchEndpoints
     {
         app.MapGet("/api/search/suggest", async (string? q, QuestionSearch search, CancellationToken ct) =>
         {
-            var results = await search.SearchAsync(q, limit: 8, countAll: false, ct: ct);
+            var results = await search.SearchAsync(q, limit: 8, countAll: false, asYouType: true, ct: ct);
             return Results.Ok(results.Hits.Select(h => new Suggestion(h.Id, h.TitleHtml, h.Channel)));
         });
         return app;
