@@ -14,6 +14,8 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=study]").ClickAsync();
         await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
+        // The keys listen once the page's script has attached.
+        await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
         var first = await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id");
 
         await page.Keyboard.PressAsync("Space");
