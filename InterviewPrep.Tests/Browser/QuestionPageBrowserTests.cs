@@ -32,6 +32,26 @@ public sealed class QuestionPageBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task HostileDiagramLabels_AreDrawnAsText_WithoutPolicyViolations()
+    {
+        await browser.App.SaveQuestionAsync("ip-hostile-diagram",
+            diagram: "flowchart TD\n  A[\"<img src=x onerror=alert(1)>\"] --> B[\"<a href=javascript:alert(2)>x</a>\"]\n  click A call alert(3)");
+        var page = await browser.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, d) => { dialogs++; _ = d.DismissAsync(); };
+        await page.AddInitScriptAsync("window.__violations = []; document.addEventListener('securitypolicyviolation', e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));");
+        await page.GotoAsync("/questions/ip-hostile-diagram");
+
+        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state]")).ToHaveCountAsync(1);
+        await page.Locator(".mermaid-diagram[data-state=rendered], .mermaid-diagram[data-state=failed]").WaitForAsync();
+        Assert.Equal(0, await page.Locator(".mermaid-diagram img, .mermaid-diagram a[href^='javascript']").CountAsync());
+        var violations = await page.EvaluateAsync<string[]>("window.__violations");
+        Assert.True(violations.Length == 0, string.Join("; ", violations));
+        Assert.Equal(0, dialogs);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task YouTubeVideo_IsAPrivacyEnhancedLazyEmbed()
     {
         await browser.App.SaveQuestionAsync("ip-video", videos: new("https://www.youtube.com/watch?v=dQw4w9WgXcQ", "https://example.com/talk.mp4"));

@@ -60,6 +60,10 @@ public sealed class XssCorpusTests : IAsyncLifetime
         "```mermaid\nflowchart TD\n  A-->B\n  click A call alert(1)\n  click B \"javascript:alert(1)\"\n```",
         "<template><script>alert(1)</script></template>",
         "<x onclick=alert(1)>custom element</x>",
+        "Covering text {.mud-overlay}",
+        "<a class=\"mud-overlay\" href=\"https://evil.example\">invisible page-wide link</a>",
+        "<p id=\"app-search-q\">a second element with the page's id</p>",
+        "<div class=\"mud-layout theme-dark mud-popover-open\">borrowed classes</div>",
     ];
 
     private readonly AppFactory _app = new();
@@ -180,6 +184,12 @@ public sealed class XssCorpusTests : IAsyncLifetime
                 if (name == "style" && element.Closest(".markdown-body, .answer, .tldr, .question-title") is not null)
                 {
                     yield return $"style attribute from content on <{tag}>";
+                }
+
+                if (name is "class" or "id" && element.Closest(".markdown-body") is not null
+                    && (name == "id" || attribute.Value.Split(' ').Any(c => c.StartsWith("mud-", StringComparison.Ordinal) || c.StartsWith("theme-", StringComparison.Ordinal))))
+                {
+                    yield return $"{name}=\"{attribute.Value}\" from content on <{tag}>";
                 }
             }
         }

@@ -28,7 +28,6 @@ public sealed class ContentHtml
             .UseAutoLinks()
             .UseTaskLists()
             .UseListExtras()
-            .UseGenericAttributes()
             .Use<HighlightedCodeExtension>()
             .Build();
         _sanitizer = CreateSanitizer();
@@ -61,7 +60,7 @@ public sealed class ContentHtml
         }
 
         sanitizer.AllowedAttributes.Clear();
-        foreach (var attribute in new[] { "href", "src", "alt", "title", "class", "id", "colspan", "rowspan", "align", "start", "type", "checked", "disabled" })
+        foreach (var attribute in new[] { "href", "src", "alt", "title", "class", "colspan", "rowspan", "align", "start", "type", "checked", "disabled" })
         {
             sanitizer.AllowedAttributes.Add(attribute);
         }
@@ -74,9 +73,20 @@ public sealed class ContentHtml
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.AllowedAtRules.Clear();
         sanitizer.AllowDataAttributes = false;
-        // Task-list checkboxes are the only inputs content may carry, and they are inert.
+        // Task-list checkboxes are the only inputs content may carry, and they are inert. Classes are
+        // only those our own rendering writes, so content cannot borrow the page's styles (an overlay).
         sanitizer.PostProcessNode += (_, e) =>
         {
+            if (e.Node is AngleSharp.Dom.IElement { ClassName: not null } styled)
+            {
+                var kept = styled.ClassList.Where(AllowedClass).ToList();
+                styled.RemoveAttribute("class");
+                if (kept.Count > 0)
+                {
+                    styled.SetAttribute("class", string.Join(' ', kept));
+                }
+            }
+
             if (e.Node is AngleSharp.Dom.IElement { TagName: "INPUT" } input)
             {
                 if (input.GetAttribute("type") != "checkbox")
@@ -97,8 +107,32 @@ public sealed class ContentHtml
         return sanitizer;
     }
 
+    /// <summary>The classes content may carry: code highlighting, diagram blocks and task lists, all written by us.</summary>
+    private static bool AllowedClass(string name) =>
+        name.StartsWith("language-", StringComparison.Ordinal)
+        || name is "code-block" or "mermaid-diagram" or "mermaid-source" or "task-list-item" or "contains-task-list" or "task-list-item-checkbox"
+        || HighlightClasses.Contains(name);
+
+    /// <summary>The token classes ColorCode writes.</summary>
+    private static readonly HashSet<string> HighlightClasses =
+    [
+        "keyword", "preprocessorKeyword", "string", "stringCSharpVerbatim", "comment", "xmlComment", "xmlDocTag", "xmlDocComment",
+        "number", "className", "type", "typeVariable", "operator", "htmlElementName", "htmlAttributeName", "htmlAttributeValue",
+        "htmlComment", "htmlEntity", "htmlOperator", "htmlTagDelimiter", "xmlName", "xmlAttribute", "xmlAttributeQuotes",
+        "xmlAttributeValue", "xmlCDataSection", "xmlDelimiter", "sqlSystemFunction", "cssPropertyName", "cssPropertyValue",
+        "cssSelector", "powershellAttribute", "powershellOperator", "powershellType", "powershellVariable", "namespace",
+        "predefinedIdentifier", "markdownHeader", "markdownCode", "markdownListItem", "markdownEmph", "markdownBold",
+    ];
+
+    /// <summary>
+    /// A diagram block. Mermaid turns HTML in labels into elements even in strict mode; writing
+    /// <c>&lt;</c> before a tag as mermaid's <c>#lt;</c> keeps it text.
+    /// </summary>
     internal static string MermaidBlock(string source) =>
-        $"<div class=\"mermaid-diagram\"><pre class=\"mermaid-source\">{WebUtility.HtmlEncode(source.Trim())}</pre></div>";
+        $"<div class=\"mermaid-diagram\"><pre class=\"mermaid-source\">{WebUtility.HtmlEncode(DefuseTags(source.Trim()))}</pre></div>";
+
+    private static string DefuseTags(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, "<(?=[A-Za-z/!?])", "#lt;");
 
     /// <summary>Renders fenced code: mermaid as a diagram block, known languages highlighted, the rest escaped.</summary>
     private sealed class HighlightedCodeExtension : IMarkdownExtension
