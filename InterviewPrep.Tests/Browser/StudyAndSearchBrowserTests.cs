@@ -24,20 +24,49 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("ArrowRight");
         await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("2 / 8");
         await Assertions.Expect(page.Locator("[data-testid=answer]")).ToHaveCountAsync(0);
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("study/databases\\?at=2$"));
-        Assert.NotEqual(first, await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id"));
+        var second = await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id");
+        Assert.NotEqual(first, second);
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"study/databases\\?question={second}$"));
 
-        await page.Keyboard.PressAsync("ArrowLeft");
+        // The URL names the question: a reload opens the same one.
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("2 / 8");
+        await page.Locator("[data-testid=previous]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
+
+        // Quick presses each count.
+        for (var i = 0; i < 5; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("6 / 8");
+        await page.Locator("[data-testid=previous]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("5 / 8");
+        for (var i = 0; i < 4; i++)
+        {
+            await page.Keyboard.PressAsync("ArrowLeft");
+        }
+
         await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
         Assert.Equal(first, await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id"));
 
         await page.Keyboard.PressAsync("Shift+Slash");
         await Assertions.Expect(page.Locator("[data-testid=keyboard-help]")).ToBeVisibleAsync();
 
-        // Typing in the recall box is text, not shortcuts.
+        // Typing in the recall box is text, not shortcuts; Escape leaves the box and the keys work again.
         await page.Locator("[data-testid=recall]").FillAsync("B-trees keep keys sorted");
         await page.Locator("[data-testid=recall]").PressAsync("Space");
+        await page.Locator("[data-testid=recall]").PressAsync("ArrowRight");
         await Assertions.Expect(page.Locator("[data-testid=answer]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
+        await page.Locator("[data-testid=recall]").PressAsync("Escape");
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("[data-testid=answer]")).ToBeFocusedAsync();
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
+        await page.Locator("[data-testid=recall]").FillAsync("B-trees keep keys sorted");
         await page.Locator("[data-testid=reveal]").ClickAsync();
         await Assertions.Expect(page.Locator(".recall-echo")).ToContainTextAsync("B-trees keep keys sorted");
         await page.Context.CloseAsync();
@@ -50,6 +79,8 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/");
         // The circuit re-renders the layout when it starts; type once it has.
         await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        // The router focuses the page heading after navigating; take focus after it has.
+        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Control+k");
         await Assertions.Expect(page.Locator("[data-testid=app-search]")).ToBeFocusedAsync();
 

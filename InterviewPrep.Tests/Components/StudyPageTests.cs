@@ -58,8 +58,12 @@ public sealed class StudyPageTests : IAsyncLifetime
         Assert.Contains("sorted keys", page.Find(".recall-echo").TextContent);
         Assert.NotEmpty(page.FindAll("[data-testid=answer]"));
 
+        var first = page.Find("[data-testid=study]").GetAttribute("data-question-id");
         await page.Find("[data-testid=next]").ClickAsync(new());
-        Assert.EndsWith("study/databases?at=2", navigation.Uri);
+        var second = page.Find("[data-testid=study]").GetAttribute("data-question-id");
+        Assert.NotEqual(first, second);
+        Assert.EndsWith($"study/databases?question={second}", navigation.Uri);
+        Assert.Equal("2 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim());
     }
 
     [Fact]
@@ -76,7 +80,8 @@ public sealed class StudyPageTests : IAsyncLifetime
         await page.InvokeAsync(() => page.Instance.OnKeyAsync("?"));
         Assert.NotEmpty(page.FindAll("[data-testid=keyboard-help]"));
         await page.InvokeAsync(() => page.Instance.OnKeyAsync("ArrowLeft"));
-        Assert.EndsWith("at=2", ctx.Services.GetRequiredService<NavigationManager>().Uri);
+        Assert.Equal("2 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim());
+        Assert.Contains("question=", ctx.Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
         }
 
         var total = hits.Count + offset;
-        if (hits.Count == limit && countAll)
+        if (countAll && (hits.Count == limit || hits.Count == 0 && offset > 0))
         {
             await using var count = connection.CreateCommand();
             count.CommandText = "SELECT count(*) " + from;

@@ -46,6 +46,9 @@ public sealed partial class ChannelPageTests(HomePageTests.App app) : IClassFixt
 
         Assert.Equal(first, again);
         Assert.Equal(newest.Order(), first.Order());
+        Assert.NotEqual(newest, first);
+        var other = await service.GetIdsAsync(new ChannelQuery("system-design", Order: QuestionOrder.Shuffled, Seed: 43));
+        Assert.NotEqual(first, other);
         var html = await _app.CreateClient().GetStringAsync("/channels/system-design?order=relevance");
         Assert.Contains("aria-current=\"true\">Most relevant</a>", html);
     }
@@ -56,6 +59,42 @@ public sealed partial class ChannelPageTests(HomePageTests.App app) : IClassFixt
         var html = await _app.CreateClient().GetStringAsync("/channels/cloud-architecture-foundations");
         Assert.True(ItemCount(html) > 0);
         Assert.Contains("Cloud Architecture Foundations", html);
+    }
+
+    [Theory]
+    [InlineData("/search?q=index&from=abc")]
+    [InlineData("/search?q=index&from=99999")]
+    [InlineData("/search?q=%22)(*%20NEAR(")]
+    [InlineData("/study/databases?at=abc")]
+    [InlineData("/study/databases?at=999")]
+    [InlineData("/study/databases?question=no-such-question")]
+    [InlineData("/study?q=index&at=abc&channel=databases&difficulty=nonsense")]
+    [InlineData("/channels/databases?page=abc&order=sideways&difficulty=")]
+    public async Task OddQueryStrings_NeverBreakAPage(string url)
+    {
+        var response = await _app.CreateClient().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task StudyOfAnUnknownChannel_Is404()
+    {
+        var response = await _app.CreateClient().GetAsync("/study/no-such-channel");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryPage_SendsTheContentSecurityPolicy()
+    {
+        foreach (var url in new[] { "/", "/channels", "/channels/databases", "/questions/ip-sd-001", "/search?q=index", "/study/databases", "/Account/Login" })
+        {
+            var response = await _app.CreateClient().GetAsync(url);
+            var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self';", policy);
+            Assert.DoesNotContain("'unsafe-eval'", policy);
+            Assert.DoesNotMatch(@"script-src[^;]*'unsafe-inline'", policy);
+            Assert.DoesNotMatch(@"<script(?![^>]*\bsrc=)[^>]*>", await response.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]

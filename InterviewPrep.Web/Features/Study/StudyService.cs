@@ -31,12 +31,23 @@ public sealed class StudyService(
         return new StudyDeck(query.HasFilters ? $"{name} (filtered)" : name, (query with { Page = 1 }).ToUrl(), ids);
     }
 
-    public async Task<StudyDeck?> SearchDeckAsync(string text, CancellationToken ct = default)
+    /// <summary>The best <see cref="MaxSearchDeck"/> results of a search, with its filters.</summary>
+    public async Task<StudyDeck?> SearchDeckAsync(string text, string? channel = null, Difficulty? difficulty = null, CancellationToken ct = default)
     {
-        var results = await search.SearchAsync(text, limit: MaxSearchDeck, countAll: false, ct: ct);
-        return results.Hits.Count == 0
-            ? null
-            : new StudyDeck($"Search: {text}", $"search?q={Uri.EscapeDataString(text)}", results.Hits.Select(h => h.Id).ToList());
+        var results = await search.SearchAsync(text, channel, difficulty, limit: MaxSearchDeck, countAll: false, ct: ct);
+        if (results.Hits.Count == 0)
+        {
+            return null;
+        }
+
+        var back = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("search", new Dictionary<string, string?>
+        {
+            ["q"] = text,
+            ["channel"] = channel,
+            ["difficulty"] = difficulty is { } d ? Vocabulary.ToText(d) : null,
+        }.Where(p => p.Value is not null));
+        var title = results.Hits.Count == MaxSearchDeck ? $"Search: {text} (best {MaxSearchDeck})" : $"Search: {text}";
+        return new StudyDeck(title, back, results.Hits.Select(h => h.Id).ToList());
     }
 
     /// <summary>Counts a view of a question by a learner.</summary>

@@ -1,8 +1,11 @@
-// Study mode's keys and swipes, forwarded to the page: Space, arrows, B and ? (not while typing
-// in the recall box, where Space and letters are text), and horizontal swipes on touch screens.
+// Study mode's keys and swipes, forwarded to the page: Space (before the answer is shown),
+// arrows, B and ?. Keys typed in the recall box are text (Escape leaves the box); keys on buttons
+// and links do what those do. Horizontal swipes on touch screens move between questions, except
+// inside something that scrolls sideways (code, tables, diagrams).
 let page;
 let startX = 0;
 let startY = 0;
+let swipeable = true;
 
 function typing(target) {
     return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -11,21 +14,37 @@ function typing(target) {
 function onKey(event) {
     if (!page || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key;
-    if (typing(event.target) && key !== "Escape") return;
-    if ([" ", "ArrowRight", "ArrowLeft", "b", "B", "?"].includes(key)) {
-        event.preventDefault();
-        page.invokeMethodAsync("OnKeyAsync", key);
+    if (typing(event.target)) {
+        if (key === "Escape") event.target.blur();
+        return;
     }
+    const onControl = event.target instanceof Element && event.target.closest("button, a, [role=button]");
+    if (key === " ") {
+        // Space presses a focused button, and scrolls once the answer is shown.
+        if (onControl || document.querySelector("[data-testid=answer]")) return;
+    } else if (!["ArrowRight", "ArrowLeft", "b", "B", "?"].includes(key)) {
+        return;
+    }
+    event.preventDefault();
+    page.invokeMethodAsync("OnKeyAsync", key);
+}
+
+function scrollsSideways(element) {
+    for (let e = element; e instanceof Element && e !== document.body; e = e.parentElement) {
+        if (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== "visible") return true;
+    }
+    return false;
 }
 
 function onTouchStart(event) {
     const touch = event.changedTouches[0];
     startX = touch.clientX;
     startY = touch.clientY;
+    swipeable = !scrollsSideways(event.target);
 }
 
 function onTouchEnd(event) {
-    if (!page) return;
+    if (!page || !swipeable) return;
     const touch = event.changedTouches[0];
     const dx = touch.clientX - startX;
     const dy = touch.clientY - startY;
@@ -46,4 +65,8 @@ export function detach() {
     document.removeEventListener("keydown", onKey);
     document.removeEventListener("touchstart", onTouchStart);
     document.removeEventListener("touchend", onTouchEnd);
+}
+
+export function focus(selector) {
+    document.querySelector(selector)?.focus({ preventScroll: false });
 }
