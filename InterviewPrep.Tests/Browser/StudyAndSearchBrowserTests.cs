@@ -85,9 +85,11 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=app-search]")).ToBeFocusedAsync();
 
         await page.Keyboard.TypeAsync("load bal");
-        var suggestion = page.Locator(".app-search-suggestions a").First;
+        var suggestion = page.Locator(".app-search-suggestions [role=option]").First;
         await Assertions.Expect(suggestion).ToContainTextAsync("load");
-        await suggestion.ClickAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(page.Locator("[data-testid=app-search]")).ToHaveAttributeAsync("aria-activedescendant", "app-search-option-0");
+        await page.Keyboard.PressAsync("Enter");
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/questions/"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("oad balanc");

@@ -24,7 +24,8 @@ public sealed record QuestionPage(
     IReadOnlyList<VideoLink> Videos,
     string? SourceUrl,
     DateTime LastUpdated,
-    IReadOnlyList<RelatedQuestion> Related);
+    IReadOnlyList<RelatedQuestion> Related,
+    bool Flagged = false);
 
 public sealed record RelatedQuestion(string Id, string Text, Difficulty Difficulty, string? RelationshipType);
 
@@ -71,7 +72,8 @@ public sealed class QuestionPageService(IDbContextFactory<AppDbContext> dbFactor
             VideoLink.From(q.Videos),
             SafeUrl(q.SourceUrl),
             q.LastUpdated,
-            related);
+            related,
+            q.Status == QuestionStatus.Flagged);
         return new QuestionResult(QuestionLookup.Found, page, q.Channel);
     }
 

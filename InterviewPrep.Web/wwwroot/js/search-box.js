@@ -11,6 +11,7 @@ function close() {
     const l = list();
     if (l) { l.hidden = true; l.innerHTML = ""; }
     input()?.setAttribute("aria-expanded", "false");
+    input()?.removeAttribute("aria-activedescendant");
     active = -1;
 }
 
@@ -23,15 +24,16 @@ async function suggest(text) {
     const items = await response.json();
     if (input()?.value !== text) return;
     l.innerHTML = "";
-    for (const item of items) {
+    items.forEach((item, i) => {
+        // Options are not links (no interactive content inside an option); Enter or a click opens them.
         const li = document.createElement("li");
+        li.id = `app-search-option-${i}`;
         li.setAttribute("role", "option");
-        const a = document.createElement("a");
-        a.href = `questions/${encodeURIComponent(item.id)}`;
-        a.innerHTML = item.titleHtml; // server-encoded text with <mark> highlights only
-        li.appendChild(a);
+        li.setAttribute("aria-selected", "false");
+        li.dataset.href = `questions/${encodeURIComponent(item.id)}`;
+        li.innerHTML = item.titleHtml; // server-encoded text with <mark> highlights only
         l.appendChild(li);
-    }
+    });
     l.hidden = items.length === 0;
     input()?.setAttribute("aria-expanded", items.length > 0 ? "true" : "false");
     active = -1;
@@ -42,6 +44,7 @@ function move(delta) {
     if (options.length === 0) return;
     active = (active + delta + options.length) % options.length;
     options.forEach((o, i) => o.setAttribute("aria-selected", i === active ? "true" : "false"));
+    input()?.setAttribute("aria-activedescendant", options[active].id);
 }
 
 document.addEventListener("input", event => {
@@ -67,11 +70,13 @@ document.addEventListener("keydown", event => {
     else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
     else if (event.key === "Escape") { close(); }
     else if (event.key === "Enter" && active >= 0) {
-        const link = list()?.querySelectorAll("li a")[active];
-        if (link) { event.preventDefault(); location.href = link.href; }
+        const option = list()?.querySelectorAll("li")[active];
+        if (option) { event.preventDefault(); location.href = option.dataset.href; }
     }
 });
 
 document.addEventListener("click", event => {
+    const option = event.target instanceof Element ? event.target.closest(".app-search-suggestions li") : null;
+    if (option) { location.href = option.dataset.href; return; }
     if (!(event.target instanceof Element) || !event.target.closest("[data-search-box]")) close();
 });
