@@ -67,6 +67,10 @@ public static class WebServiceExtensions
 
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         builder.Services.AddScoped<AdminAccountSeeder>();
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
+            .Validate(o => o.PublicUrl is null or "" || Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Site:PublicUrl must be an absolute URL.")
+            .ValidateOnStart();
+        builder.Services.AddScoped<PublicUrls>();
         builder.Services.AddSingleton<ChannelCatalog>();
         builder.Services.AddSingleton<ChannelQuestions>();
         builder.Services.AddSingleton<ContentHtml>();

@@ -53,6 +53,20 @@ public sealed class QuestionPanelTests
         Assert.Empty(VideoLink.From(new QuestionVideos("javascript:alert(1)", "data:text/html,x")));
 
     [Fact]
+    public async Task FacetGroup_ShowsTheFirstValues_AndTheRestUnderAllN()
+    {
+        await using var ctx = ComponentTestContext.Create();
+        var values = Enumerable.Range(1, 12).Select(i => new FacetValue($"tag-{i}", 20 - i, false)).ToList();
+
+        var group = ctx.Render<FacetGroup>(p => p
+            .Add(f => f.Title, "Tag").Add(f => f.Parameter, "tag").Add(f => f.Query, new ChannelQuery("databases")).Add(f => f.Values, values));
+
+        Assert.Equal(FacetGroup.Shown, group.FindAll("section > ul > li").Count);
+        Assert.Equal("All 12", group.Find("details summary").TextContent.Trim());
+        Assert.Equal(12 - FacetGroup.Shown, group.FindAll("details li").Count);
+    }
+
+    [Fact]
     public async Task FacetGroup_LinksToggleTheirFilter_AndShowCounts()
     {
         await using var ctx = ComponentTestContext.Create();

@@ -42,6 +42,19 @@ public sealed class QuestionPageTests(HomePageTests.App app) : IClassFixture<Hom
     }
 
     [Fact]
+    public async Task CanonicalLinks_UseTheConfiguredPublicUrl_NotTheRequestsHost()
+    {
+        await using var site = new AppFactory("Production", new Dictionary<string, string?> { ["Site:PublicUrl"] = "https://prep.example.com/" });
+        var client = site.CreateClient();
+        client.DefaultRequestHeaders.Host = "attacker.example";
+
+        var html = await client.GetStringAsync("/questions/ip-sd-001");
+
+        Assert.Contains("<link rel=\"canonical\" href=\"https://prep.example.com/questions/ip-sd-001\"", html);
+        Assert.DoesNotContain("attacker.example", html);
+    }
+
+    [Fact]
     public async Task CodeBlocks_AreHighlightedOnTheServer()
     {
         var html = await _app.CreateClient().GetStringAsync("/questions/ip-algo-001");

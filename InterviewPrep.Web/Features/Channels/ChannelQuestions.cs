@@ -42,8 +42,6 @@ public sealed class ChannelQuestions(IDbContextFactory<AppDbContext> dbFactory, 
     // A channel's light rows, kept until content changes: filters and facets are computed in memory.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, DateTime Loaded, List<Row> Rows)> _cache = new(StringComparer.Ordinal);
 
-    private const int FacetLimit = 30;
-
     private sealed record Row(
         string Id, string Text, string? Tldr, string Answer, Difficulty Difficulty, string SubChannel,
         List<string>? Tags, List<string>? Companies, List<string>? Levels, int? Relevance, DateTime CreatedAt);
@@ -158,8 +156,16 @@ public sealed class ChannelQuestions(IDbContextFactory<AppDbContext> dbFactory, 
             .Select(g => new FacetValue(g.Key, g.Count(), selected is not null && g.Key.Equals(selected, StringComparison.OrdinalIgnoreCase)));
         var ordered = ordinal
             ? counts.OrderBy(f => Vocabulary.TryParse<Difficulty>(f.Value, out var d) ? (int)d : 99).ToList()
-            : counts.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.OrdinalIgnoreCase).Take(FacetLimit).ToList();
-        if (selected is not null && !ordered.Any(f => f.Selected))
+            : counts.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.OrdinalIgnoreCase).ToList();
+        // The chosen value leads, so it is always in sight.
+        var chosen = ordered.FindIndex(f => f.Selected);
+        if (chosen > 0 && !ordinal)
+        {
+            var value = ordered[chosen];
+            ordered.RemoveAt(chosen);
+            ordered.Insert(0, value);
+        }
+        else if (selected is not null && chosen < 0)
         {
             ordered.Insert(0, new FacetValue(selected, 0, true));
         }

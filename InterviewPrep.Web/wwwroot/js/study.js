@@ -11,9 +11,19 @@ function typing(target) {
     return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
+// Single-key shortcuts can be turned off (WCAG 2.1.4); the choice is remembered on this device.
+export function shortcutsEnabled() {
+    return localStorage.getItem("ip-study-shortcuts") !== "off";
+}
+
+export function setShortcuts(on) {
+    localStorage.setItem("ip-study-shortcuts", on ? "on" : "off");
+}
+
 function onKey(event) {
     if (!page || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key;
+    if (!shortcutsEnabled() && key !== "?") return;
     if (typing(event.target)) {
         if (key === "Escape") event.target.blur();
         return;
