@@ -41,7 +41,7 @@ public sealed class ChannelsPageTests : IAsyncLifetime
     public async Task SignedInLearner_SeesTheirProgressPerChannel()
     {
         var catalog = new ChannelCatalog(_db.Factory);
-        var study = new StudyService(_db.Factory, new ChannelQuestions(_db.Factory, catalog), new QuestionSearch(_db.Factory), catalog, TimeProvider.System);
+        var study = _db.StudyService();
         await study.RecordSeenAsync("learner-1", "ip-db-001");
         await study.RecordSeenAsync("learner-1", "ip-db-002");
         await study.RecordSeenAsync("learner-1", "ip-db-002");

@@ -33,10 +33,8 @@ public sealed class StudyPageTests : IAsyncLifetime
                 auth.SetAuthorized(user).SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, user));
             }
 
-            var catalog = new ChannelCatalog(_db.Factory);
-            var channels = new ChannelQuestions(_db.Factory, catalog);
-            ctx.Services.AddSingleton(new StudyService(_db.Factory, channels, new QuestionSearch(_db.Factory), catalog, TimeProvider.System));
-            ctx.Services.AddSingleton(new QuestionPageService(_db.Factory, new ContentHtml(), catalog));
+            ctx.Services.AddSingleton(_db.StudyService());
+            ctx.Services.AddSingleton(new QuestionPageService(_db.Factory, new ContentHtml(), new ChannelCatalog(_db.Factory)));
             ctx.JSInterop.SetupModule("./js/study.js");
         });
     }

@@ -54,6 +54,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public AppDbContext CreateContext() => Factory.CreateDbContext();
 
+    /// <summary>The catalog, channel lists and study service over this database.</summary>
+    public InterviewPrep.Web.Features.Study.StudyService StudyService()
+    {
+        var catalog = new InterviewPrep.Web.Features.Channels.ChannelCatalog(Factory);
+        return new InterviewPrep.Web.Features.Study.StudyService(
+            Factory, new InterviewPrep.Web.Features.Channels.ChannelQuestions(Factory, catalog),
+            new InterviewPrep.Data.Content.Search.QuestionSearch(Factory), catalog, Clock);
+    }
+
     /// <summary>A raw connection for SQL the design writes by hand.</summary>
     public SqliteConnection OpenConnection()
     {

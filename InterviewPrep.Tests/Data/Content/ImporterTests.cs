@@ -11,7 +11,7 @@ namespace InterviewPrep.Tests.Data.Content;
 /// <summary>The importer on crafted files: validation, conflicts, atomicity.</summary>
 public sealed class ImporterTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("interviewprep-import-").FullName;
+    private readonly TempFolder _files = new();
     private TestDatabase _db = null!;
 
     public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
@@ -19,16 +19,12 @@ public sealed class ImporterTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _db.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _files.Dispose();
     }
 
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_folder, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, json);
-        return path;
-    }
+    private string Folder => _files.Path;
+
+    private string Write(string name, string json) => _files.Write(name, json);
 
     private static JsonObject Question(string id, string channel = "databases", string text = "What is an index?", string difficulty = "beginner") => new()
     {
@@ -181,7 +177,7 @@ public sealed class ImporterTests : IAsyncLifetime
             """);
         var sessions = Write("voice-sessions.json", """{"sessions":[{"id":"v","channel":"databases","topic":"T","difficulty":"beginner","questionIds":["q-405"]}]}""");
 
-        var report = await _db.Importer.ImportAsync([_folder]);
+        var report = await _db.Importer.ImportAsync([Folder]);
 
         var pathFile = report.Files.Single(f => f.Source == "learning-paths.json");
         Assert.Equal(2, pathFile.Created);
@@ -202,7 +198,7 @@ public sealed class ImporterTests : IAsyncLifetime
     [Fact]
     public async Task MissingPath_IsReported()
     {
-        var report = await _db.Importer.ImportAsync([Path.Combine(_folder, "nowhere")]);
+        var report = await _db.Importer.ImportAsync([Path.Combine(Folder, "nowhere")]);
         Assert.Contains("no such file or folder", report.Files.Single().Error);
         Assert.Equal("imported: 0 created, 0 updated, 0 unchanged, 0 rejected", report.Summary);
     }
@@ -216,7 +212,7 @@ public sealed class ImporterTests : IAsyncLifetime
               "domains":[{"id":"a","name":"A","weight":100}],"channelMappings":[{"channelId":"databases","weight":100}]}]
             """);
 
-        await _db.Importer.ImportAsync([_folder]);
+        await _db.Importer.ImportAsync([Folder]);
 
         await using var db = _db.CreateContext();
         var mapped = await db.ChannelMappings.Where(m => m.ChannelId == "data-cert").Select(m => m.QuestionId).OrderBy(x => x).ToListAsync();
@@ -242,7 +238,7 @@ public sealed class ImporterTests : IAsyncLifetime
 /// <summary>Odd input never stops an import, and re-imports respect what moderators and bots did.</summary>
 public sealed class ImporterRobustnessTests : IAsyncLifetime
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("interviewprep-import-").FullName;
+    private readonly TempFolder _files = new();
     private TestDatabase _db = null!;
 
     public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
@@ -250,15 +246,12 @@ public sealed class ImporterRobustnessTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await _db.DisposeAsync();
-        Directory.Delete(_folder, recursive: true);
+        _files.Dispose();
     }
 
-    private string Write(string name, string json)
-    {
-        var path = Path.Combine(_folder, name);
-        File.WriteAllText(path, json);
-        return path;
-    }
+    private string Folder => _files.Path;
+
+    private string Write(string name, string json) => _files.Write(name, json);
 
     private const string Row = """{"id":"q-1","question":"What is an index?","answer":"A lookup structure.","explanation":"e","difficulty":"beginner","channel":"databases","subChannel":"indexing"}""";
 
@@ -310,7 +303,7 @@ public sealed class ImporterRobustnessTests : IAsyncLifetime
         Write("questions.json", $"[{Row.Replace("}", ",\"popularity\":3}")}]");
         Write("certifications.json", """[{"id":"c","name":"C","provider":"P","description":"d","difficulty":"beginner","category":"x","vendorNotes":"n"}]""");
 
-        var report = await _db.Importer.ImportAsync([_folder]);
+        var report = await _db.Importer.ImportAsync([Folder]);
 
         Assert.Contains(report.Files.Single(f => f.Source == "questions.json").Warnings, w => w.Contains("'popularity'"));
         Assert.Contains(report.Files.Single(f => f.Source == "certifications.json").Warnings, w => w.Contains("'vendorNotes'"));

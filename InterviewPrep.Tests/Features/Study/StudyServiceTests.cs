@@ -16,8 +16,7 @@ public sealed class StudyServiceTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync(_clock);
         await _db.Initializer(seed: true).SeedAsync();
-        var catalog = new ChannelCatalog(_db.Factory);
-        _study = new StudyService(_db.Factory, new ChannelQuestions(_db.Factory, catalog), new QuestionSearch(_db.Factory), catalog, _clock);
+        _study = _db.StudyService();
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();
