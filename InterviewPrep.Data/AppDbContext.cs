@@ -26,6 +26,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
     public DbSet<LearnerQuestionState> LearnerQuestionStates => Set<LearnerQuestionState>();
+    public DbSet<ReviewCard> ReviewCards => Set<ReviewCard>();
+    public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

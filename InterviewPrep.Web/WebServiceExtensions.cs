@@ -10,6 +10,7 @@ using InterviewPrep.Web.Features.Questions;
 using InterviewPrep.Web.Features.Security;
 using InterviewPrep.Web.Features.Search;
 using InterviewPrep.Web.Features.Study;
+using InterviewPrep.Web.Features.Review;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -75,6 +76,7 @@ public static class WebServiceExtensions
         builder.Services.AddSingleton<ChannelQuestions>();
         builder.Services.AddSingleton<ContentHtml>();
         builder.Services.AddSingleton<StudyService>();
+        builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<QuestionPageService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

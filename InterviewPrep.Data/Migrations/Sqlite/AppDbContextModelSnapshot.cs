@@ -884,6 +884,134 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("questionRelationships", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewCard", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learnerId");
+
+                    b.Property<string>("QuestionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("questionId");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdAt");
+
+                    b.Property<double>("Difficulty")
+                        .HasColumnType("REAL")
+                        .HasColumnName("difficulty");
+
+                    b.Property<string>("Due")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due");
+
+                    b.Property<int>("Lapses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lapses");
+
+                    b.Property<string>("LastReview")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastReview");
+
+                    b.Property<int>("Reps")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reps");
+
+                    b.Property<double>("Stability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("stability");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<int>("Step")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("step");
+
+                    b.HasKey("LearnerId", "QuestionId");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("LearnerId", "Due")
+                        .HasDatabaseName("idx_review_cards_due");
+
+                    b.ToTable("reviewCards", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reviewCards_state", "\"state\" IN ('new', 'learning', 'review', 'relearning')");
+                        });
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewLog", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Difficulty")
+                        .HasColumnType("REAL")
+                        .HasColumnName("difficulty");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("durationMs");
+
+                    b.Property<double>("ElapsedDays")
+                        .HasColumnType("REAL")
+                        .HasColumnName("elapsedDays");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("LearnerId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learnerId");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("questionId");
+
+                    b.Property<double?>("Retrievability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("retrievability");
+
+                    b.Property<string>("ReviewedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reviewedAt");
+
+                    b.Property<double>("ScheduledDays")
+                        .HasColumnType("REAL")
+                        .HasColumnName("scheduledDays");
+
+                    b.Property<double>("Stability")
+                        .HasColumnType("REAL")
+                        .HasColumnName("stability");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LearnerId", "ReviewedAt")
+                        .HasDatabaseName("idx_review_logs_learner");
+
+                    b.ToTable("reviewLogs", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reviewLogs_grade", "\"grade\" BETWEEN 1 AND 4");
+                        });
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.UserSession", b =>
                 {
                     b.Property<string>("Id")
@@ -1329,6 +1457,17 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.Navigation("Source");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewCard", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.Question", "Question")
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Question");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -32,7 +32,7 @@ function onKey(event) {
     if (key === " ") {
         // Space presses a focused button, and scrolls once the answer is shown.
         if (onControl || document.querySelector("[data-testid=answer]")) return;
-    } else if (!["ArrowRight", "ArrowLeft", "b", "B", "?"].includes(key)) {
+    } else if (!["ArrowRight", "ArrowLeft", "b", "B", "r", "R", "?"].includes(key)) {
         return;
     }
     event.preventDefault();

@@ -1,0 +1,163 @@
+using InterviewPrep.Data;
+using InterviewPrep.Data.Configurations;
+using InterviewPrep.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Web.Features.Review;
+
+/// <summary>A card waiting for review, with what each grade would schedule.</summary>
+public sealed record DueCard(string QuestionId, string Text, CardState State, DateTime Due, IReadOnlyDictionary<Grade, string> Intervals);
+
+/// <summary>How many reviews fall due: today (with anything overdue), tomorrow and in the next seven days.</summary>
+public sealed record ReviewCounts(int DueNow, int DueToday, int DueTomorrow, int DueThisWeek, int NewToday, int Total);
+
+/// <summary>Reviews due on one day of the forecast.</summary>
+public sealed record ForecastDay(DateOnly Day, int Count);
+
+/// <summary>
+/// Spaced repetition for one learner: cards are added from study, scheduled by FSRS-6, and every
+/// review is logged (grade, time taken, elapsed and scheduled days) for later optimization.
+/// </summary>
+public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public const int DailyNewLimit = 20;
+
+    private static readonly FsrsParameters Parameters = new();
+
+    /// <summary>Adds a question to review (once; adding again changes nothing). Returns whether it was added.</summary>
+    public async Task<bool> AddAsync(string learnerId, string questionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.ReviewCards.AnyAsync(c => c.LearnerId == learnerId && c.QuestionId == questionId, ct))
+        {
+            return false;
+        }
+
+        var now = Now();
+        db.ReviewCards.Add(new ReviewCard { LearnerId = learnerId, QuestionId = questionId, Due = now, CreatedAt = now });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    public async Task<bool> IsInReviewAsync(string learnerId, string questionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ReviewCards.AnyAsync(c => c.LearnerId == learnerId && c.QuestionId == questionId, ct);
+    }
+
+    /// <summary>
+    /// The cards to review now: everything due (most overdue first), then new cards up to the daily
+    /// limit, counting the new cards already started today.
+    /// </summary>
+    public async Task<IReadOnlyList<DueCard>> GetQueueAsync(string learnerId, int max = 50, CancellationToken ct = default)
+    {
+        var now = Now();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var due = await db.ReviewCards.AsNoTracking()
+            .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due <= now && c.Question!.Status == QuestionStatus.Active)
+            .OrderBy(c => c.Due)
+            .Take(max)
+            .Select(c => new { Card = c, c.Question!.Text })
+            .ToListAsync(ct);
+        var newLeft = Math.Max(0, DailyNewLimit - await NewStartedTodayAsync(db, learnerId, now, ct));
+        var fresh = newLeft == 0 || due.Count >= max
+            ? []
+            : await db.ReviewCards.AsNoTracking()
+                .Where(c => c.LearnerId == learnerId && c.State == "new" && c.Question!.Status == QuestionStatus.Active)
+                .OrderBy(c => c.CreatedAt)
+                .Take(Math.Min(newLeft, max - due.Count))
+                .Select(c => new { Card = c, c.Question!.Text })
+                .ToListAsync(ct);
+
+        var scheduler = new FsrsScheduler(Parameters with { EnableFuzz = false });
+        return due.Concat(fresh).Select(x =>
+        {
+            var memory = ToMemory(x.Card);
+            return new DueCard(x.Card.QuestionId, x.Text, memory.State, x.Card.Due,
+                scheduler.Preview(memory, now).ToDictionary(p => p.Key, p => FsrsScheduler.FormatInterval(p.Value)));
+        }).ToList();
+    }
+
+    /// <summary>Grades a card, schedules it and logs the review.</summary>
+    public async Task<ReviewOutcome> GradeAsync(string learnerId, string questionId, Grade grade, TimeSpan taken, CancellationToken ct = default)
+    {
+        var now = Now();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var card = await db.ReviewCards.SingleOrDefaultAsync(c => c.LearnerId == learnerId && c.QuestionId == questionId, ct)
+            ?? throw new KeyNotFoundException($"Question '{questionId}' is not in review.");
+        var before = card.State;
+        var outcome = new FsrsScheduler(Parameters).Review(ToMemory(card), grade, now);
+        var next = outcome.Card;
+        card.State = next.State.ToString().ToLowerInvariant();
+        card.Stability = next.Stability;
+        card.Difficulty = next.Difficulty;
+        card.Step = next.Step;
+        card.Due = UtcIso.Truncate(next.Due);
+        card.LastReview = now;
+        card.Reps = next.Reps;
+        card.Lapses = next.Lapses;
+        db.ReviewLogs.Add(new ReviewLog
+        {
+            LearnerId = learnerId,
+            QuestionId = questionId,
+            Grade = (int)grade,
+            State = before,
+            ReviewedAt = now,
+            ElapsedDays = outcome.ElapsedDays,
+            ScheduledDays = outcome.ScheduledDays,
+            DurationMs = (int)Math.Clamp(taken.TotalMilliseconds, 0, int.MaxValue),
+            Stability = next.Stability,
+            Difficulty = next.Difficulty,
+            Retrievability = outcome.Retrievability,
+        });
+        await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    public async Task<ReviewCounts> GetCountsAsync(string learnerId, CancellationToken ct = default)
+    {
+        var now = Now();
+        var endOfToday = now.Date.AddDays(1);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dues = await db.ReviewCards.AsNoTracking()
+            .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < endOfToday.AddDays(7) && c.Question!.Status == QuestionStatus.Active)
+            .Select(c => c.Due)
+            .ToListAsync(ct);
+        var newCards = await db.ReviewCards.CountAsync(c => c.LearnerId == learnerId && c.State == "new", ct);
+        var newToday = Math.Min(newCards, Math.Max(0, DailyNewLimit - await NewStartedTodayAsync(db, learnerId, now, ct)));
+        return new ReviewCounts(
+            dues.Count(d => d <= now),
+            dues.Count(d => d < endOfToday),
+            dues.Count(d => d >= endOfToday && d < endOfToday.AddDays(1)),
+            dues.Count,
+            newToday,
+            await db.ReviewCards.CountAsync(c => c.LearnerId == learnerId, ct));
+    }
+
+    /// <summary>Reviews falling due on each of the next <paramref name="days"/> days (overdue ones on today).</summary>
+    public async Task<IReadOnlyList<ForecastDay>> GetForecastAsync(string learnerId, int days = 30, CancellationToken ct = default)
+    {
+        var today = Now().Date;
+        var end = today.AddDays(days);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var dues = await db.ReviewCards.AsNoTracking()
+            .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < end && c.Question!.Status == QuestionStatus.Active)
+            .Select(c => c.Due)
+            .ToListAsync(ct);
+        return Enumerable.Range(0, days)
+            .Select(i => today.AddDays(i))
+            .Select(day => new ForecastDay(DateOnly.FromDateTime(day), dues.Count(d => (d < day.AddDays(1)) && (d >= day || day == today))))
+            .ToList();
+    }
+
+    private static async Task<int> NewStartedTodayAsync(AppDbContext db, string learnerId, DateTime now, CancellationToken ct)
+    {
+        var startOfDay = now.Date;
+        return await db.ReviewLogs.CountAsync(l => l.LearnerId == learnerId && l.State == "new" && l.ReviewedAt >= startOfDay, ct);
+    }
+
+    private static CardMemory ToMemory(ReviewCard card) => new(
+        Enum.Parse<CardState>(card.State, ignoreCase: true), card.Stability, card.Difficulty, card.Step, card.LastReview, card.Due, card.Reps, card.Lapses);
+
+    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+}
