@@ -11,6 +11,7 @@ using InterviewPrep.Web.Features.Security;
 using InterviewPrep.Web.Features.Search;
 using InterviewPrep.Web.Features.Study;
 using InterviewPrep.Web.Features.Review;
+using InterviewPrep.Web.Features.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -77,6 +78,7 @@ public static class WebServiceExtensions
         builder.Services.AddSingleton<ContentHtml>();
         builder.Services.AddSingleton<StudyService>();
         builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<SessionService>();
         builder.Services.AddSingleton<QuestionPageService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

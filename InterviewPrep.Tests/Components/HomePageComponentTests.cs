@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
@@ -37,7 +38,12 @@ public sealed class HomePageComponentTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        await using var ctx = ComponentTestContext.Create(c => c.Services.AddSingleton(new ChannelCatalog(_db.Factory)));
+        await using var ctx = ComponentTestContext.Create(c =>
+        {
+            c.AddAuthorization();
+            c.Services.AddSingleton(new ChannelCatalog(_db.Factory));
+            c.Services.AddSingleton(new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System));
+        });
 
         var home = ctx.Render<Home>();
 
@@ -54,7 +60,12 @@ public sealed class HomePageComponentTests : IAsyncLifetime
     [Fact]
     public async Task Home_WithNoQuestions_ExplainsHowToImport()
     {
-        await using var ctx = ComponentTestContext.Create(c => c.Services.AddSingleton(new ChannelCatalog(_db.Factory)));
+        await using var ctx = ComponentTestContext.Create(c =>
+        {
+            c.AddAuthorization();
+            c.Services.AddSingleton(new ChannelCatalog(_db.Factory));
+            c.Services.AddSingleton(new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System));
+        });
 
         var home = ctx.Render<Home>();
 

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using InterviewPrep.Data.Entities;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Tests.Features.Sessions;
+
+public sealed class SessionServiceTests : IAsyncLifetime
+{
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+    private SessionService _sessions = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(_clock);
+        await _db.Initializer(seed: true).SeedAsync();
+        _sessions = new SessionService(_db.Factory, _clock);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private static SessionStart Start(string owner = "learner-1") =>
+        new(owner, "channel", "study/databases", "Databases", null, ["ip-db-001", "ip-db-002", "ip-db-003"], "databases");
+
+    [Fact]
+    public async Task StartingTheSameActivityAgain_ResumesItsSession()
+    {
+        var first = await _sessions.StartOrResumeAsync(Start());
+        await _sessions.SaveAsync(first.Id, "learner-1", 2, "ip-db-003", new JsonObject { ["seen"] = true });
+        _clock.Advance(TimeSpan.FromDays(3));
+
+        var again = await _sessions.StartOrResumeAsync(Start());
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal((2, "ip-db-003"), (again.Position, again.CurrentItemId));
+        Assert.Equal(_clock.Now.UtcDateTime, again.LastAccessedAt);
+        await using var db = _db.CreateContext();
+        Assert.Equal(1, await db.UserSessions.CountAsync());
+        Assert.NotEqual(first.Id, (await _sessions.StartOrResumeAsync(Start("learner-2"))).Id);
+    }
+
+    [Fact]
+    public async Task RevealingEveryItem_CompletesTheSession()
+    {
+        var session = await _sessions.StartOrResumeAsync(Start());
+        for (var i = 0; i < 3; i++)
+        {
+            var view = await _sessions.SaveAsync(session.Id, "learner-1", i, $"ip-db-00{i + 1}", new JsonObject { ["revealed"] = true });
+            Assert.Equal(i + 1, view!.CompletedItems);
+        }
+
+        await using var db = _db.CreateContext();
+        var stored = await db.UserSessions.SingleAsync();
+        Assert.Equal((SessionStatus.Completed, 100), (stored.Status, stored.Progress));
+        Assert.NotNull(stored.CompletedAt);
+        Assert.Empty(await _sessions.GetActiveAsync("learner-1"));
+    }
+
+    [Fact]
+    public async Task TwoWriters_NeverLoseACompletedItem()
+    {
+        var session = await _sessions.StartOrResumeAsync(Start());
+
+        // Two tabs, each revealing a different item at the same time, and one that "forgets" a reveal.
+        await Task.WhenAll(
+            _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-001", new JsonObject { ["revealed"] = true }),
+            _sessions.SaveAsync(session.Id, "learner-1", 1, "ip-db-002", new JsonObject { ["revealed"] = true }));
+        await _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-001", new JsonObject { ["revealed"] = false, ["seen"] = true });
+
+        var state1 = await _sessions.GetItemStateAsync(session.Id, "learner-1", "ip-db-001");
+        var state2 = await _sessions.GetItemStateAsync(session.Id, "learner-1", "ip-db-002");
+        Assert.True(state1!["revealed"]!.GetValue<bool>());
+        Assert.True(state2!["revealed"]!.GetValue<bool>());
+        Assert.Equal(2, (await _sessions.GetActiveAsync("learner-1")).Single().CompletedItems);
+    }
+
+    [Fact]
+    public async Task Sessions_BelongToTheirOwner()
+    {
+        var session = await _sessions.StartOrResumeAsync(Start());
+        Assert.Null(await _sessions.SaveAsync(session.Id, "someone-else", 1));
+        Assert.Null(await _sessions.GetItemStateAsync(session.Id, "someone-else", "ip-db-001"));
+    }
+}
