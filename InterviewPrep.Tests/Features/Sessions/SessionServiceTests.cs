@@ -84,3 +84,40 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.Null(await _sessions.GetItemStateAsync(session.Id, "someone-else", "ip-db-001"));
     }
 }
+
+public sealed class SessionLifecycleTests : IAsyncLifetime
+{
+    private TestDatabase _db = null!;
+    private SessionService _sessions = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync();
+        await _db.Initializer(seed: true).SeedAsync();
+        _sessions = new SessionService(_db.Factory, TimeProvider.System);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task Abandon_AndRestart_KeepTheHistoryAndStartAfresh()
+    {
+        var start = new SessionStart("l", "channel", "study/databases", "Databases", null, ["ip-db-001", "ip-db-002"]);
+        var session = await _sessions.StartOrResumeAsync(start);
+        await _sessions.SaveAsync(session.Id, "l", 1, "ip-db-002", new JsonObject { ["revealed"] = true });
+
+        var fresh = await _sessions.RestartAsync(session.Id, "l");
+
+        Assert.NotNull(fresh);
+        Assert.NotEqual(session.Id, fresh.Id);
+        Assert.Equal((0, 0), (fresh.Position, fresh.CompletedItems));
+        Assert.Equal("study/databases?question=ip-db-001", SessionService.ResumeUrl(fresh));
+        var all = await _sessions.ListAsync("l");
+        Assert.Equal([SessionStatus.Active, SessionStatus.Abandoned], all.Select(s => s.Status));
+
+        Assert.True(await _sessions.AbandonAsync(fresh.Id, "l"));
+        Assert.False(await _sessions.AbandonAsync(fresh.Id, "l"));
+        Assert.False(await _sessions.AbandonAsync(session.Id, "someone-else"));
+        Assert.Empty(await _sessions.GetActiveAsync("l"));
+    }
+}

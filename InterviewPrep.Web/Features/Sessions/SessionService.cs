@@ -128,6 +128,64 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         return sessions.Select(ToView).ToList();
     }
 
+    /// <summary>A learner's sessions: active ones first (most recent first), then finished ones.</summary>
+    public async Task<IReadOnlyList<SessionView>> ListAsync(string ownerId, int limit = 100, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sessions = await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == ownerId)
+            .OrderByDescending(s => s.LastAccessedAt)
+            .Take(limit)
+            .ToListAsync(ct);
+        return sessions.OrderBy(s => s.Status == SessionStatus.Active ? 0 : 1).Select(ToView).ToList();
+    }
+
+    /// <summary>Stops an active session; it stays in the list as abandoned.</summary>
+    public async Task<bool> AbandonAsync(string sessionId, string ownerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == ownerId, ct);
+        if (session is null || session.Status != SessionStatus.Active)
+        {
+            return false;
+        }
+
+        session.Status = SessionStatus.Abandoned;
+        session.LastAccessedAt = Now();
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Starts the same activity afresh, from its first item; an active session of it is abandoned.</summary>
+    public async Task<SessionView?> RestartAsync(string sessionId, string ownerId, CancellationToken ct = default)
+    {
+        UserSession? old;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            old = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == ownerId, ct);
+            if (old is null)
+            {
+                return null;
+            }
+
+            if (old.Status == SessionStatus.Active)
+            {
+                old.Status = SessionStatus.Abandoned;
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        var items = old.SessionData?["items"]?.AsArray().Select(i => i!.GetValue<string>()).ToList() ?? [];
+        return await StartOrResumeAsync(new SessionStart(
+            ownerId, old.SessionType, old.SessionKey, old.Title, old.Subtitle, items, old.ChannelId, old.CertificationId), ct);
+    }
+
+    /// <summary>The link that reopens a session at its current item.</summary>
+    public static string ResumeUrl(SessionView session) =>
+        session.CurrentItemId is null
+            ? session.SessionKey
+            : Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(session.SessionKey, "question", session.CurrentItemId);
+
     /// <summary>What the learner recorded for one item of a session (revealed, recall).</summary>
     public async Task<JsonObject?> GetItemStateAsync(string sessionId, string ownerId, string itemId, CancellationToken ct = default)
     {
