@@ -79,6 +79,7 @@ public static class WebServiceExtensions
         builder.Services.AddSingleton<StudyService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<SessionService>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Dashboard.DashboardService>();
         builder.Services.AddSingleton<QuestionPageService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

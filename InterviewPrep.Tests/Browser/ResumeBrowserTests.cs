@@ -45,6 +45,11 @@ public sealed class ResumeBrowserTests(BrowserFixture browser)
         // An answered question shows its answer again.
         await page.Locator("[data-testid=previous]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=answer]")).ToBeVisibleAsync();
+
+        // The dashboard counts the day and the channel.
+        await page.GotoAsync("/dashboard");
+        await Assertions.Expect(page.Locator("[data-testid=streak]")).ToHaveTextAsync("1");
+        await Assertions.Expect(page.Locator("[data-testid=channel-progress-list]")).ToContainTextAsync("4 of 8 studied");
         await page.Context.CloseAsync();
     }
 }

@@ -1,0 +1,60 @@
+using InterviewPrep.Data;
+using InterviewPrep.Data.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Web.Features.Dashboard;
+
+/// <summary>Questions studied or reviewed on one day.</summary>
+public sealed record ActivityDay(DateOnly Day, int Count);
+
+public sealed record DashboardData(
+    int Streak, int StudiedThisWeek, int MasteredThisWeek, IReadOnlyList<ActivityDay> Activity);
+
+/// <summary>
+/// A returning learner's numbers. A day counts as active when the learner studied or reviewed a
+/// question; a question is mastered when a review leaves it with a stability of three weeks or more.
+/// Days are UTC days.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+{
+    public const double MasteredStabilityDays = 21;
+
+    public async Task<DashboardData> GetAsync(string learnerId, int days = 30, CancellationToken ct = default)
+    {
+        var today = UtcIso.Truncate(clock.GetUtcNow().UtcDateTime).Date;
+        var since = today.AddDays(-Math.Max(days, 366));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var seen = await db.LearnerQuestionStates.AsNoTracking()
+            .Where(s => s.LearnerId == learnerId && s.LastSeenAt >= since)
+            .Select(s => new { s.QuestionId, At = s.LastSeenAt!.Value })
+            .ToListAsync(ct);
+        var reviews = await db.ReviewLogs.AsNoTracking()
+            .Where(l => l.LearnerId == learnerId && l.ReviewedAt >= since)
+            .Select(l => new { l.QuestionId, At = l.ReviewedAt, l.Stability })
+            .ToListAsync(ct);
+
+        var byDay = seen.Select(s => (s.QuestionId, Day: s.At.Date))
+            .Concat(reviews.Select(r => (r.QuestionId, Day: r.At.Date)))
+            .Distinct()
+            .GroupBy(x => x.Day)
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        var streak = 0;
+        // A streak survives until the end of today: it counts back from today, or from yesterday.
+        for (var day = byDay.ContainsKey(today) ? today : today.AddDays(-1); byDay.ContainsKey(day); day = day.AddDays(-1))
+        {
+            streak++;
+        }
+
+        var weekStart = today.AddDays(-6);
+        var studied = seen.Where(s => s.At >= weekStart).Select(s => s.QuestionId)
+            .Union(reviews.Where(r => r.At >= weekStart).Select(r => r.QuestionId))
+            .Count();
+        var mastered = reviews.Where(r => r.At >= weekStart && r.Stability >= MasteredStabilityDays).Select(r => r.QuestionId).Distinct().Count();
+        var activity = Enumerable.Range(0, days)
+            .Select(i => today.AddDays(i - days + 1))
+            .Select(day => new ActivityDay(DateOnly.FromDateTime(day), byDay.GetValueOrDefault(day)))
+            .ToList();
+        return new DashboardData(streak, studied, mastered, activity);
+    }
+}
