@@ -69,6 +69,8 @@ public static class WebServiceExtensions
 
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         builder.Services.AddScoped<AdminAccountSeeder>();
+        builder.Services.AddSingleton<AnonymousLearner>();
+        builder.Services.AddSingleton<LearnerMerge>();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
             .Validate(o => o.PublicUrl is null or "" || Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Site:PublicUrl must be an absolute URL.")
             .ValidateOnStart();
@@ -122,6 +124,17 @@ public static class WebServiceExtensions
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+
+        // Every visitor who opens a page gets a signed anonymous learner id.
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+            {
+                context.RequestServices.GetRequiredService<AnonymousLearner>().Ensure(context);
+            }
+
+            return next(context);
+        });
 
         app.MapHealthChecks("/healthz");
         app.MapSearchEndpoints();

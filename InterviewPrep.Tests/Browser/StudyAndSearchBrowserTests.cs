@@ -55,17 +55,26 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Shift+Slash");
         await Assertions.Expect(page.Locator("[data-testid=keyboard-help]")).ToBeVisibleAsync();
 
+        // The first question was answered in this session, so it shows its answer; the third was not.
+        await Assertions.Expect(page.Locator("[data-testid=answer]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=next]").ClickAsync();
+        await page.Locator("[data-testid=next]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("3 / 8");
+
         // Typing in the recall box is text, not shortcuts; Escape leaves the box and the keys work again.
         await page.Locator("[data-testid=recall]").FillAsync("B-trees keep keys sorted");
         await page.Locator("[data-testid=recall]").PressAsync("Space");
         await page.Locator("[data-testid=recall]").PressAsync("ArrowRight");
         await Assertions.Expect(page.Locator("[data-testid=answer]")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("3 / 8");
         await page.Locator("[data-testid=recall]").PressAsync("Escape");
         await page.Keyboard.PressAsync("Space");
         await Assertions.Expect(page.Locator("[data-testid=answer]")).ToBeFocusedAsync();
+        // This question was answered in this session, so it comes back answered; take the next one.
         await page.ReloadAsync();
         await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=answer]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=next]").ClickAsync();
         await page.Locator("[data-testid=recall]").FillAsync("B-trees keep keys sorted");
         await page.Locator("[data-testid=reveal]").ClickAsync();
         await Assertions.Expect(page.Locator(".recall-echo")).ToContainTextAsync("B-trees keep keys sorted");

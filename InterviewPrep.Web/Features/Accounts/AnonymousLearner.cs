@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.DataProtection;
+
+namespace InterviewPrep.Web.Features.Accounts;
+
+/// <summary>
+/// Studying needs no account: a visitor gets a long-lived, signed learner id in a cookie, and their
+/// sessions, bookmarks and reviews are kept on the server under it until they sign in (then they
+/// merge into the account) or stop coming back (then they are purged).
+/// </summary>
+public sealed class AnonymousLearner(IDataProtectionProvider protection)
+{
+    public const string CookieName = "ip-learner";
+    public const string Prefix = "anon-";
+    public const string CascadeName = "AnonymousLearnerId";
+
+    private readonly IDataProtector _protector = protection.CreateProtector("InterviewPrep.AnonymousLearner.v1");
+
+    /// <summary>The learner id a cookie value carries, or null when it is missing or was tampered with.</summary>
+    public string? Read(string? cookie)
+    {
+        if (string.IsNullOrEmpty(cookie))
+        {
+            return null;
+        }
+
+        try
+        {
+            var id = _protector.Unprotect(cookie);
+            return id.StartsWith(Prefix, StringComparison.Ordinal) ? id : null;
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Makes sure the visitor has an id: reads it, or issues a new one.</summary>
+    public string Ensure(HttpContext context)
+    {
+        if (Read(context.Request.Cookies[CookieName]) is { } existing)
+        {
+            return existing;
+        }
+
+        var id = Prefix + Guid.NewGuid().ToString("N");
+        context.Response.Cookies.Append(CookieName, _protector.Protect(id), new CookieOptions
+        {
+            HttpOnly = true,
+            IsEssential = true,
+            SameSite = SameSiteMode.Lax,
+            Secure = context.Request.IsHttps,
+            MaxAge = TimeSpan.FromDays(400),
+        });
+        context.Items[CookieName] = id;
+        return id;
+    }
+
+    /// <summary>The id for this request (issued earlier in the same request, or read from the cookie).</summary>
+    public string? Current(HttpContext context) =>
+        context.Items[CookieName] as string ?? Read(context.Request.Cookies[CookieName]);
+}
