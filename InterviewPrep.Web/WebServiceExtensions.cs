@@ -71,6 +71,11 @@ public static class WebServiceExtensions
         builder.Services.AddScoped<AdminAccountSeeder>();
         builder.Services.AddSingleton<AnonymousLearner>();
         builder.Services.AddSingleton<LearnerMerge>();
+        builder.Services.AddOptions<LearnerOptions>().BindConfiguration(LearnerOptions.Section)
+            .Validate(o => o.AnonymousRetentionDays >= 1, "Learners:AnonymousRetentionDays must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<AnonymousPurge>();
+        builder.Services.AddHostedService<AnonymousPurgeService>();
         builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
             .Validate(o => o.PublicUrl is null or "" || Uri.TryCreate(o.PublicUrl, UriKind.Absolute, out _), "Site:PublicUrl must be an absolute URL.")
             .ValidateOnStart();

@@ -88,3 +88,37 @@ public sealed class LearnerMergeTests : IAsyncLifetime
         Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == anon));
     }
 }
+
+public sealed class AnonymousPurgeTests : IAsyncLifetime
+{
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(_clock);
+        await _db.Initializer(seed: true).SeedAsync();
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    [Fact]
+    public async Task AnonymousProgressUnusedForTheRetentionPeriod_IsPurged_AndNothingElse()
+    {
+        var study = _db.StudyService();
+        var sessions = new SessionService(_db.Factory, _clock);
+        await study.RecordSeenAsync("anon-gone", "ip-db-001");
+        await sessions.StartOrResumeAsync(new SessionStart("anon-gone", "channel", "study/databases", "Databases", null, ["ip-db-001"]));
+        await study.RecordSeenAsync("user-1", "ip-db-001");
+        _clock.Advance(TimeSpan.FromDays(80));
+        await study.RecordSeenAsync("anon-back", "ip-db-002");
+        _clock.Advance(TimeSpan.FromDays(15));
+
+        var purged = await new AnonymousPurge(_db.Factory, Microsoft.Extensions.Options.Options.Create(new LearnerOptions()), _clock).PurgeAsync();
+
+        Assert.Equal(1, purged);
+        await using var db = _db.CreateContext();
+        Assert.Equal(["anon-back", "user-1"], await db.LearnerQuestionStates.Select(s => s.LearnerId).OrderBy(x => x).ToListAsync());
+        Assert.False(await db.UserSessions.AnyAsync());
+    }
+}
