@@ -62,4 +62,18 @@ public sealed class StudyServiceTests : IAsyncLifetime
         Assert.Equal(_clock.Now.UtcDateTime.AddMinutes(-5), state.FirstSeenAt);
         Assert.Equal(_clock.Now.UtcDateTime, state.LastSeenAt);
     }
+
+    [Fact]
+    public async Task Bookmarks_ListTheLearnersBookmarkedQuestions_NewestFirst()
+    {
+        await _study.ToggleBookmarkAsync("learner-1", "ip-db-001");
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        await _study.ToggleBookmarkAsync("learner-1", "ip-db-002");
+        await _study.ToggleBookmarkAsync("learner-2", "ip-db-003");
+
+        var bookmarks = await _study.GetBookmarksAsync("learner-1");
+
+        Assert.Equal(["ip-db-002", "ip-db-001"], bookmarks.Select(b => b.Id));
+        Assert.All(bookmarks, b => Assert.False(string.IsNullOrWhiteSpace(b.Summary)));
+    }
 }

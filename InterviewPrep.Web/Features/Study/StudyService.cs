@@ -79,6 +79,18 @@ public sealed class StudyService(
         return await db.LearnerQuestionStates.AnyAsync(s => s.LearnerId == learnerId && s.QuestionId == questionId && s.Bookmarked, ct);
     }
 
+    /// <summary>A learner's bookmarked questions, most recently bookmarked first.</summary>
+    public async Task<IReadOnlyList<QuestionListItem>> GetBookmarksAsync(string learnerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.LearnerQuestionStates.AsNoTracking()
+            .Where(s => s.LearnerId == learnerId && s.Bookmarked && s.Question!.Status == QuestionStatus.Active)
+            .OrderByDescending(s => s.BookmarkedAt)
+            .Select(s => new QuestionListItem(s.QuestionId, s.Question!.Text, s.Question.Tldr ?? s.Question.Answer,
+                s.Question.Difficulty, s.Question.SubChannel, s.Question.Tags ?? new List<string>(), s.Question.CreatedAt))
+            .ToListAsync(ct);
+    }
+
     private static async Task<LearnerQuestionState> GetOrAddAsync(AppDbContext db, string learnerId, string questionId, CancellationToken ct)
     {
         var state = await db.LearnerQuestionStates.FindAsync([learnerId, questionId], ct);
