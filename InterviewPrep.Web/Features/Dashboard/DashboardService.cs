@@ -22,7 +22,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<DashboardData> GetAsync(string learnerId, int days = 30, CancellationToken ct = default)
     {
         var today = UtcIso.Truncate(clock.GetUtcNow().UtcDateTime).Date;
-        var since = today.AddDays(-Math.Max(days, 366));
+        var since = today.AddDays(-days + 1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var seen = await db.LearnerQuestionStates.AsNoTracking()
             .Where(s => s.LearnerId == learnerId && s.LastSeenAt >= since)
@@ -39,11 +39,29 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
             .GroupBy(x => x.Day)
             .ToDictionary(g => g.Key, g => g.Count());
 
-        var streak = 0;
         // A streak survives until the end of today: it counts back from today, or from yesterday.
-        for (var day = byDay.ContainsKey(today) ? today : today.AddDays(-1); byDay.ContainsKey(day); day = day.AddDays(-1))
+        var streak = 0;
+        var day = byDay.ContainsKey(today) ? today : today.AddDays(-1);
+        for (; day >= since && byDay.ContainsKey(day); day = day.AddDays(-1))
         {
             streak++;
+        }
+
+        if (day < since)
+        {
+            // The streak is longer than the chart: count on through older activity, a day at a time.
+            var older = (await db.ReviewLogs.AsNoTracking()
+                    .Where(l => l.LearnerId == learnerId && l.ReviewedAt < since && l.ReviewedAt >= since.AddDays(-366))
+                    .Select(l => l.ReviewedAt).ToListAsync(ct))
+                .Concat(await db.LearnerQuestionStates.AsNoTracking()
+                    .Where(s => s.LearnerId == learnerId && s.LastSeenAt < since && s.LastSeenAt >= since.AddDays(-366))
+                    .Select(s => s.LastSeenAt!.Value).ToListAsync(ct))
+                .Select(d => d.Date)
+                .ToHashSet();
+            for (; older.Contains(day); day = day.AddDays(-1))
+            {
+                streak++;
+            }
         }
 
         var weekStart = today.AddDays(-6);

@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using InterviewPrep.Data.Entities;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Dashboard;
+using InterviewPrep.Web.Features.Sessions;
+
+namespace InterviewPrep.Tests.Benchmarks;
+
+/// <summary>
+/// The cost of saving a study step, and of the dashboard's numbers for a learner with 5,000 reviews.
+/// Prints figures; asserts nothing about time. Run as the page benchmarks (RUN_BENCHMARKS=1).
+/// </summary>
+public sealed class ProgressBenchmarks
+{
+    [Fact]
+    public async Task SaveStep_AndDashboard_Latency()
+    {
+        if (Environment.GetEnvironmentVariable("RUN_BENCHMARKS") != "1")
+        {
+            Assert.Skip("benchmark: set RUN_BENCHMARKS=1 to run it");
+        }
+
+        await using var db = await TestDatabase.CreateAsync();
+        await db.Initializer(seed: true).SeedAsync();
+        var output = Xunit.TestContext.Current.TestOutputHelper!;
+        var sessions = new SessionService(db.Factory, TimeProvider.System);
+        await using (var context = db.CreateContext())
+        {
+            var ids = context.Questions.Select(q => q.Id).ToList();
+            var start = DateTime.UtcNow.AddDays(-200);
+            for (var i = 0; i < 5000; i++)
+            {
+                context.ReviewLogs.Add(new ReviewLog
+                {
+                    LearnerId = "heavy", QuestionId = ids[i % ids.Count], Grade = 1 + i % 4, State = "review",
+                    ReviewedAt = start.AddMinutes(i * 57), ElapsedDays = 3, ScheduledDays = 3, Stability = i % 40, Difficulty = 5,
+                });
+            }
+
+            foreach (var id in ids)
+            {
+                context.LearnerQuestionStates.Add(new LearnerQuestionState { LearnerId = "heavy", QuestionId = id, SeenCount = 3, LastSeenAt = DateTime.UtcNow.AddDays(-(id.Length % 20)) });
+            }
+
+            await context.SaveChangesAsync();
+        }
+
+        var items = Enumerable.Range(1, 300).Select(i => $"ip-db-00{1 + i % 8}").ToList();
+        var session = await sessions.StartOrResumeAsync(new SessionStart("heavy", "channel", "study/databases", "Databases", null, items));
+        var saves = await Measure(300, i => sessions.SaveAsync(session.Id, "heavy", i, items[i], new JsonObject { ["revealed"] = i % 2 == 0, ["recall"] = "some text" }));
+        var dashboard = new DashboardService(db.Factory, TimeProvider.System);
+        var reads = await Measure(200, _ => dashboard.GetAsync("heavy"));
+
+        output.WriteLine(Line("save one study step (SessionService.SaveAsync, 300-item session)", saves));
+        output.WriteLine(Line("dashboard numbers for 5,000 reviews (DashboardService.GetAsync)", reads));
+    }
+
+    private static async Task<List<double>> Measure<T>(int samples, Func<int, Task<T>> action)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await action(i);
+        }
+
+        var times = new List<double>(samples);
+        for (var i = 0; i < samples; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            await action(i);
+            times.Add(watch.Elapsed.TotalMilliseconds);
+        }
+
+        return times;
+    }
+
+    private static string Line(string what, List<double> times)
+    {
+        var sorted = times.Order().ToList();
+        double P(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
+        return $"{what}: p50 {P(0.50):0.00} ms, p95 {P(0.95):0.00} ms (n={times.Count})";
+    }
+}
