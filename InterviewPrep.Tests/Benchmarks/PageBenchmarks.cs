@@ -50,12 +50,12 @@ public sealed class PageBenchmarks
             var countedTimes = await MeasureAsync(async i => { await search.SearchAsync(queries[i % queries.Length]); return null; });
             var suggestTimes = await MeasureAsync(async i => { await search.SearchAsync(queries[i % queries.Length][..Math.Min(6, queries[i % queries.Length].Length)], limit: 8, countAll: false, asYouType: true); return null; });
 
-            output.WriteLine(Line("question page (GET /questions/{id})", questionTimes));
-            output.WriteLine(Line("channel page (GET /channels/{id}?page=n)", channelTimes));
-            output.WriteLine(Line("channel page, filtered + relevance", filteredTimes));
-            output.WriteLine(Line("search, top 20 (QuestionSearch.SearchAsync)", searchTimes));
-            output.WriteLine(Line("search, top 20 + total count", countedTimes));
-            output.WriteLine(Line("suggestions as you type (prefix, top 8)", suggestTimes));
+            output.WriteLine(Percentiles.Line("question page (GET /questions/{id})", questionTimes));
+            output.WriteLine(Percentiles.Line("channel page (GET /channels/{id}?page=n)", channelTimes));
+            output.WriteLine(Percentiles.Line("channel page, filtered + relevance", filteredTimes));
+            output.WriteLine(Percentiles.Line("search, top 20 (QuestionSearch.SearchAsync)", searchTimes));
+            output.WriteLine(Percentiles.Line("search, top 20 + total count", countedTimes));
+            output.WriteLine(Percentiles.Line("suggestions as you type (prefix, top 8)", suggestTimes));
         }
         finally
         {
@@ -86,13 +86,6 @@ public sealed class PageBenchmarks
         }
 
         return times;
-    }
-
-    private static string Line(string what, List<double> times)
-    {
-        var sorted = times.Order().ToList();
-        double P(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
-        return $"{what}: p50 {P(0.50):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms (n={times.Count})";
     }
 
     /// <summary>The dataset's question files, and for copies > 1 the same questions again under new ids.</summary>

@@ -52,8 +52,8 @@ public sealed class ProgressBenchmarks
         var dashboard = new DashboardService(db.Factory, TimeProvider.System);
         var reads = await Measure(200, _ => dashboard.GetAsync("heavy"));
 
-        output.WriteLine(Line("save one study step (SessionService.SaveAsync, 300-item session)", saves));
-        output.WriteLine(Line("dashboard numbers for 5,000 reviews (DashboardService.GetAsync)", reads));
+        output.WriteLine(Percentiles.Line("save one study step (SessionService.SaveAsync, 300-item session)", saves));
+        output.WriteLine(Percentiles.Line("dashboard numbers for 5,000 reviews (DashboardService.GetAsync)", reads));
     }
 
     private static async Task<List<double>> Measure<T>(int samples, Func<int, Task<T>> action)
@@ -72,12 +72,5 @@ public sealed class ProgressBenchmarks
         }
 
         return times;
-    }
-
-    private static string Line(string what, List<double> times)
-    {
-        var sorted = times.Order().ToList();
-        double P(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
-        return $"{what}: p50 {P(0.50):0.00} ms, p95 {P(0.95):0.00} ms (n={times.Count})";
     }
 }

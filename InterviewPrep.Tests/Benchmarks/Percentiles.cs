@@ -1,0 +1,12 @@
+namespace InterviewPrep.Tests.Benchmarks;
+
+/// <summary>How the benchmarks report a set of timings.</summary>
+public static class Percentiles
+{
+    public static string Line(string what, IReadOnlyCollection<double> times)
+    {
+        var sorted = times.Order().ToList();
+        double P(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
+        return $"{what}: p50 {P(0.50):0.00} ms, p95 {P(0.95):0.00} ms, p99 {P(0.99):0.00} ms (n={times.Count})";
+    }
+}
