@@ -28,6 +28,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<LearnerQuestionState> LearnerQuestionStates => Set<LearnerQuestionState>();
     public DbSet<ReviewCard> ReviewCards => Set<ReviewCard>();
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
+    public DbSet<LearnerSettings> LearnerSettings => Set<LearnerSettings>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

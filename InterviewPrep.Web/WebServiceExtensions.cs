@@ -85,6 +85,7 @@ public static class WebServiceExtensions
         builder.Services.AddSingleton<ContentHtml>();
         builder.Services.AddSingleton<StudyService>();
         builder.Services.AddSingleton<ReviewService>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Settings.LearnerSettingsService>();
         builder.Services.AddSingleton<SessionService>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Dashboard.DashboardService>();
         builder.Services.AddSingleton<QuestionPageService>();

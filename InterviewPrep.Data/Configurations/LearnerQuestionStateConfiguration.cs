@@ -8,10 +8,13 @@ public sealed class LearnerQuestionStateConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<LearnerQuestionState> builder)
     {
-        builder.ToTable("learnerQuestionStates");
+        builder.ToTable("learnerQuestionStates", t => t.HasCheckConstraint(
+            "ck_learnerQuestionStates_note", $"\"note\" IS NULL OR length(\"note\") <= {LearnerSettings.MaxNoteLength}"));
         builder.HasKey(s => new { s.LearnerId, s.QuestionId });
         builder.HasOne(s => s.Question).WithMany().HasForeignKey(s => s.QuestionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.LearnerId, s.Bookmarked, s.BookmarkedAt }).HasDatabaseName("idx_learner_question_states_bookmarks");
+        // The notes page: one learner's notes, most recently written first.
+        builder.HasIndex(s => new { s.LearnerId, s.NoteUpdatedAt }).HasDatabaseName("idx_learner_question_states_notes");
         builder.HasIndex(s => new { s.LearnerId, s.LastSeenAt }).HasDatabaseName("idx_learner_question_states_seen");
     }
 }

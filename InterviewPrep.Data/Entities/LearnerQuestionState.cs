@@ -2,7 +2,7 @@ namespace InterviewPrep.Data.Entities;
 
 /// <summary>
 /// What one learner did with one question (table <c>learnerQuestionStates</c>): seen, how often,
-/// bookmarked. The learner is an account id today and can be an anonymous learner's id too.
+/// bookmarked, and the learner's own note. The learner is an account id or an anonymous learner's id.
 /// </summary>
 public class LearnerQuestionState
 {
@@ -19,6 +19,11 @@ public class LearnerQuestionState
     public bool Bookmarked { get; set; }
 
     public DateTime? BookmarkedAt { get; set; }
+
+    /// <summary>The learner's own note on the question, plain text; null when there is none.</summary>
+    public string? Note { get; set; }
+
+    public DateTime? NoteUpdatedAt { get; set; }
 
     public Question? Question { get; set; }
 }

@@ -49,7 +49,7 @@ public sealed class ProgressBenchmarks
         var items = Enumerable.Range(1, 300).Select(i => $"ip-db-00{1 + i % 8}").ToList();
         var session = await sessions.StartOrResumeAsync(new SessionStart("heavy", "channel", "study/databases", "Databases", null, items));
         var saves = await Measure(300, i => sessions.SaveAsync(session.Id, "heavy", i, items[i], new JsonObject { ["revealed"] = i % 2 == 0, ["recall"] = "some text" }));
-        var dashboard = new DashboardService(db.Factory, TimeProvider.System);
+        var dashboard = db.DashboardService();
         var reads = await Measure(200, _ => dashboard.GetAsync("heavy"));
 
         output.WriteLine(Percentiles.Line("save one study step (SessionService.SaveAsync, 300-item session)", saves));

@@ -63,6 +63,12 @@ public sealed class TestDatabase : IAsyncDisposable
             new InterviewPrep.Data.Content.Search.QuestionSearch(Factory), catalog, Clock);
     }
 
+    public InterviewPrep.Web.Features.Settings.LearnerSettingsService SettingsService() => new(Factory, Clock);
+
+    public InterviewPrep.Web.Features.Review.ReviewService ReviewService() => new(Factory, SettingsService(), Clock);
+
+    public InterviewPrep.Web.Features.Dashboard.DashboardService DashboardService() => new(Factory, SettingsService(), Clock);
+
     /// <summary>A raw connection for SQL the design writes by hand.</summary>
     public SqliteConnection OpenConnection()
     {

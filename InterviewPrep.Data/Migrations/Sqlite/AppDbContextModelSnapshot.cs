@@ -447,6 +447,14 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lastSeenAt");
 
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("NoteUpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("noteUpdatedAt");
+
                     b.Property<int>("SeenCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("seenCount");
@@ -458,10 +466,60 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("LearnerId", "LastSeenAt")
                         .HasDatabaseName("idx_learner_question_states_seen");
 
+                    b.HasIndex("LearnerId", "NoteUpdatedAt")
+                        .HasDatabaseName("idx_learner_question_states_notes");
+
                     b.HasIndex("LearnerId", "Bookmarked", "BookmarkedAt")
                         .HasDatabaseName("idx_learner_question_states_bookmarks");
 
-                    b.ToTable("learnerQuestionStates", (string)null);
+                    b.ToTable("learnerQuestionStates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_learnerQuestionStates_note", "\"note\" IS NULL OR length(\"note\") <= 5000");
+                        });
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerSettings", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learnerId");
+
+                    b.Property<int>("DailyNewLimit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dailyNewLimit");
+
+                    b.Property<double>("DesiredRetention")
+                        .HasColumnType("REAL")
+                        .HasColumnName("desiredRetention");
+
+                    b.Property<int>("MaximumIntervalDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("maximumIntervalDays");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("timeZone");
+
+                    b.Property<bool>("TimeZoneChosen")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timeZoneChosen");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updatedAt");
+
+                    b.HasKey("LearnerId");
+
+                    b.ToTable("learnerSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_learnerSettings_dailyNewLimit", "\"dailyNewLimit\" BETWEEN 0 AND 9999");
+
+                            t.HasCheckConstraint("ck_learnerSettings_desiredRetention", "\"desiredRetention\" BETWEEN 0.7 AND 0.97");
+
+                            t.HasCheckConstraint("ck_learnerSettings_maximumIntervalDays", "\"maximumIntervalDays\" BETWEEN 1 AND 36500");
+                        });
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearningPath", b =>

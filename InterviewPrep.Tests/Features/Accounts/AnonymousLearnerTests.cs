@@ -60,7 +60,7 @@ public sealed class LearnerMergeTests : IAsyncLifetime
         const string anon = "anon-123";
         const string user = "user-1";
         var study = _db.StudyService();
-        var reviews = new ReviewService(_db.Factory, TimeProvider.System);
+        var reviews = _db.ReviewService();
         var sessions = new SessionService(_db.Factory, TimeProvider.System);
         await study.RecordSeenAsync(anon, "ip-db-001");
         await study.ToggleBookmarkAsync(anon, "ip-db-001");

@@ -31,7 +31,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         }
 
         _clock.Now = new DateTimeOffset(2026, 8, 10, 9, 0, 0, TimeSpan.Zero);
-        var dashboard = new DashboardService(_db.Factory, _clock);
+        var dashboard = _db.DashboardService();
 
         var yesterdayStreak = await dashboard.GetAsync("l");
         Assert.Equal(3, yesterdayStreak.Streak);
@@ -48,7 +48,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
     [Fact]
     public async Task Mastered_CountsQuestionsReviewedToAStabilityOfThreeWeeks()
     {
-        var reviews = new ReviewService(_db.Factory, _clock);
+        var reviews = _db.ReviewService();
         await reviews.AddAsync("l", "ip-db-001");
         await reviews.AddAsync("l", "ip-db-002");
         var easy = await reviews.GradeAsync("l", "ip-db-001", Grade.Easy, TimeSpan.Zero);
@@ -57,7 +57,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.True(second.Card.Stability >= DashboardService.MasteredStabilityDays);
         await reviews.GradeAsync("l", "ip-db-002", Grade.Good, TimeSpan.Zero);
 
-        var data = await new DashboardService(_db.Factory, _clock).GetAsync("l");
+        var data = await _db.DashboardService().GetAsync("l");
 
         Assert.Equal(1, data.MasteredThisWeek);
     }

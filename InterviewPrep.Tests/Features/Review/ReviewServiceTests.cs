@@ -15,7 +15,7 @@ public sealed class ReviewServiceTests : IAsyncLifetime
     {
         _db = await TestDatabase.CreateAsync(_clock);
         await _db.Initializer(seed: true).SeedAsync();
-        _reviews = new ReviewService(_db.Factory, _clock);
+        _reviews = _db.ReviewService();
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();

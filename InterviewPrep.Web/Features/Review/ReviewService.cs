@@ -1,6 +1,7 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Review;
@@ -8,7 +9,7 @@ namespace InterviewPrep.Web.Features.Review;
 /// <summary>A card waiting for review, with what each grade would schedule.</summary>
 public sealed record DueCard(string QuestionId, string Text, CardState State, DateTime Due, IReadOnlyDictionary<Grade, string> Intervals);
 
-/// <summary>How many reviews fall due: today (with anything overdue), tomorrow and in the next seven days.</summary>
+/// <summary>How many reviews fall due: today (with anything overdue), tomorrow and in the next seven days, in the learner's days.</summary>
 public sealed record ReviewCounts(int DueNow, int DueToday, int DueTomorrow, int DueThisWeek, int NewToday, int Total);
 
 /// <summary>Reviews due on one day of the forecast.</summary>
@@ -16,14 +17,12 @@ public sealed record ForecastDay(DateOnly Day, int Count);
 
 /// <summary>
 /// Spaced repetition for one learner: cards are added from study, scheduled by FSRS-6, and every
-/// review is logged (grade, time taken, elapsed and scheduled days) for later optimization.
+/// review is logged (grade, time taken, elapsed and scheduled days) for later optimization. The
+/// learner's settings give the desired retention, the maximum interval, the daily limit of new
+/// cards and the time zone their days are counted in.
 /// </summary>
-public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, LearnerSettingsService settings, TimeProvider clock)
 {
-    public const int DailyNewLimit = 20;
-
-    private static readonly FsrsParameters Parameters = new();
-
     /// <summary>Adds a question to review (once; adding again changes nothing). Returns whether it was added.</summary>
     public async Task<bool> AddAsync(string learnerId, string questionId, CancellationToken ct = default)
     {
@@ -52,6 +51,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<IReadOnlyList<DueCard>> GetQueueAsync(string learnerId, int max = 50, CancellationToken ct = default)
     {
         var now = Now();
+        var mine = await settings.GetAsync(learnerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var due = await db.ReviewCards.AsNoTracking()
             .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due <= now && c.Question!.Status == QuestionStatus.Active)
@@ -59,7 +59,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
             .Take(max)
             .Select(c => new { Card = c, c.Question!.Text })
             .ToListAsync(ct);
-        var newLeft = Math.Max(0, DailyNewLimit - await NewStartedTodayAsync(db, learnerId, now, ct));
+        var newLeft = Math.Max(0, mine.DailyNewLimit - await NewStartedTodayAsync(db, learnerId, mine.Calendar, now, ct));
         var fresh = newLeft == 0 || due.Count >= max
             ? []
             : await db.ReviewCards.AsNoTracking()
@@ -69,7 +69,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
                 .Select(c => new { Card = c, c.Question!.Text })
                 .ToListAsync(ct);
 
-        var scheduler = new FsrsScheduler(Parameters with { EnableFuzz = false });
+        var scheduler = new FsrsScheduler(mine.Fsrs with { EnableFuzz = false });
         return due.Concat(fresh).Select(x =>
         {
             var memory = ToMemory(x.Card);
@@ -82,11 +82,12 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<ReviewOutcome> GradeAsync(string learnerId, string questionId, Grade grade, TimeSpan taken, CancellationToken ct = default)
     {
         var now = Now();
+        var mine = await settings.GetAsync(learnerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var card = await db.ReviewCards.SingleOrDefaultAsync(c => c.LearnerId == learnerId && c.QuestionId == questionId, ct)
             ?? throw new KeyNotFoundException($"Question '{questionId}' is not in review.");
         var before = card.State;
-        var outcome = new FsrsScheduler(Parameters).Review(ToMemory(card), grade, now);
+        var outcome = new FsrsScheduler(mine.Fsrs).Review(ToMemory(card), grade, now);
         var next = outcome.Card;
         card.State = next.State.ToString().ToLowerInvariant();
         card.Stability = next.Stability;
@@ -117,42 +118,49 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Tim
     public async Task<ReviewCounts> GetCountsAsync(string learnerId, CancellationToken ct = default)
     {
         var now = Now();
-        var endOfToday = now.Date.AddDays(1);
+        var mine = await settings.GetAsync(learnerId, ct);
+        var today = mine.Calendar.DateOf(now);
+        var endOfToday = mine.Calendar.EndOf(today);
+        var endOfTomorrow = mine.Calendar.EndOf(today.AddDays(1));
+        var endOfWeek = mine.Calendar.EndOf(today.AddDays(7));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dues = await db.ReviewCards.AsNoTracking()
-            .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < endOfToday.AddDays(7) && c.Question!.Status == QuestionStatus.Active)
+            .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < endOfWeek && c.Question!.Status == QuestionStatus.Active)
             .Select(c => c.Due)
             .ToListAsync(ct);
         var newCards = await db.ReviewCards.CountAsync(c => c.LearnerId == learnerId && c.State == "new", ct);
-        var newToday = Math.Min(newCards, Math.Max(0, DailyNewLimit - await NewStartedTodayAsync(db, learnerId, now, ct)));
+        var newToday = Math.Min(newCards, Math.Max(0, mine.DailyNewLimit - await NewStartedTodayAsync(db, learnerId, mine.Calendar, now, ct)));
         return new ReviewCounts(
             dues.Count(d => d <= now),
             dues.Count(d => d < endOfToday),
-            dues.Count(d => d >= endOfToday && d < endOfToday.AddDays(1)),
+            dues.Count(d => d >= endOfToday && d < endOfTomorrow),
             dues.Count,
             newToday,
             await db.ReviewCards.CountAsync(c => c.LearnerId == learnerId, ct));
     }
 
-    /// <summary>Reviews falling due on each of the next <paramref name="days"/> days (overdue ones on today).</summary>
+    /// <summary>Reviews falling due on each of the learner's next <paramref name="days"/> days (overdue ones on today).</summary>
     public async Task<IReadOnlyList<ForecastDay>> GetForecastAsync(string learnerId, int days = 30, CancellationToken ct = default)
     {
-        var today = Now().Date;
-        var end = today.AddDays(days);
+        var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
+        var today = calendar.DateOf(Now());
+        var end = calendar.EndOf(today.AddDays(days - 1));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var dues = await db.ReviewCards.AsNoTracking()
-            .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < end && c.Question!.Status == QuestionStatus.Active)
-            .Select(c => c.Due)
-            .ToListAsync(ct);
+        var byDay = (await db.ReviewCards.AsNoTracking()
+                .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < end && c.Question!.Status == QuestionStatus.Active)
+                .Select(c => c.Due)
+                .ToListAsync(ct))
+            .GroupBy(d => calendar.DateOf(d) is var day && day > today ? day : today)
+            .ToDictionary(g => g.Key, g => g.Count());
         return Enumerable.Range(0, days)
             .Select(i => today.AddDays(i))
-            .Select(day => new ForecastDay(DateOnly.FromDateTime(day), dues.Count(d => (d < day.AddDays(1)) && (d >= day || day == today))))
+            .Select(day => new ForecastDay(day, byDay.GetValueOrDefault(day)))
             .ToList();
     }
 
-    private static async Task<int> NewStartedTodayAsync(AppDbContext db, string learnerId, DateTime now, CancellationToken ct)
+    private static async Task<int> NewStartedTodayAsync(AppDbContext db, string learnerId, LearnerCalendar calendar, DateTime now, CancellationToken ct)
     {
-        var startOfDay = now.Date;
+        var startOfDay = calendar.StartOf(calendar.DateOf(now));
         return await db.ReviewLogs.CountAsync(l => l.LearnerId == learnerId && l.State == "new" && l.ReviewedAt >= startOfDay, ct);
     }
 
