@@ -9,7 +9,7 @@ public sealed class LearnerQuestionStateConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<LearnerQuestionState> builder)
     {
         builder.ToTable("learnerQuestionStates", t => t.HasCheckConstraint(
-            "ck_learnerQuestionStates_note", $"\"note\" IS NULL OR length(\"note\") <= {LearnerSettings.MaxNoteLength}"));
+            "ck_learnerQuestionStates_note", $"\"note\" IS NULL OR length(\"note\") <= {LearnerSettings.MaxStoredNoteLength}"));
         builder.HasKey(s => new { s.LearnerId, s.QuestionId });
         builder.HasOne(s => s.Question).WithMany().HasForeignKey(s => s.QuestionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.LearnerId, s.Bookmarked, s.BookmarkedAt }).HasDatabaseName("idx_learner_question_states_bookmarks");

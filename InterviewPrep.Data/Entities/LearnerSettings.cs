@@ -13,7 +13,11 @@ public class LearnerSettings
     public const int DefaultDailyNewLimit = 20;
     public const int MaxDailyNewLimit = 9999;
     public const int DefaultMaximumIntervalDays = 36500;
+    /// <summary>The longest note a learner can write.</summary>
     public const int MaxNoteLength = 5000;
+
+    /// <summary>The longest note the database holds: two joined when an anonymous learner's progress merges into an account.</summary>
+    public const int MaxStoredNoteLength = 2 * MaxNoteLength + 2;
 
     public required string LearnerId { get; set; }
 

@@ -5,6 +5,8 @@ using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Components.Layout;
 using InterviewPrep.Web.Features.Appearance;
 using Microsoft.AspNetCore.Components;
+using InterviewPrep.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace InterviewPrep.Tests.Components;
@@ -49,14 +51,26 @@ public sealed class LayoutTests
     [Fact]
     public async Task MainLayout_StartsInTheRequestedTheme_AndTheToggleRemembersTheChoice()
     {
-        await using var ctx = ComponentTestContext.Create(c => c.AddAuthorization());
+        await using var db = await TestDatabase.CreateAsync();
+        await using var ctx = ComponentTestContext.Create(c =>
+        {
+            c.AddAuthorization();
+            c.Services.AddSingleton(db.SettingsService());
+        });
         var module = ctx.JSInterop.SetupModule(ThemePreference.JsModule);
         module.SetupVoid("setTheme", _ => true);
+        module.Setup<string?>("timeZone").SetResult("Asia/Tokyo");
 
         var layout = ctx.Render<CascadingValue<bool>>(p => p
             .Add(c => c.Name, ThemePreference.CascadeName)
             .Add(c => c.Value, false)
-            .AddChildContent<MainLayout>(l => l.Add(x => x.Body, (RenderFragment)(b => b.AddContent(0, "page body")))));
+            .AddChildContent<CascadingValue<string>>(anon => anon
+                .Add(c => c.Name, AnonymousLearner.CascadeName)
+                .Add(c => c.Value, "anon-layout")
+                .AddChildContent<MainLayout>(l => l.Add(x => x.Body, (RenderFragment)(b => b.AddContent(0, "page body"))))));
+
+        // The browser's time zone becomes the learner's, so their days begin at their midnight.
+        layout.WaitForAssertion(() => Assert.Equal("Asia/Tokyo", db.SettingsService().GetAsync("anon-layout").Result.TimeZoneId));
 
         Assert.Contains("page body", layout.Markup);
         Assert.NotNull(layout.Find(".mud-layout.theme-light"));

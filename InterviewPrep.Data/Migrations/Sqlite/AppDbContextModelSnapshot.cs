@@ -474,7 +474,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
 
                     b.ToTable("learnerQuestionStates", null, t =>
                         {
-                            t.HasCheckConstraint("ck_learnerQuestionStates_note", "\"note\" IS NULL OR length(\"note\") <= 5000");
+                            t.HasCheckConstraint("ck_learnerQuestionStates_note", "\"note\" IS NULL OR length(\"note\") <= 10002");
                         });
                 });
 

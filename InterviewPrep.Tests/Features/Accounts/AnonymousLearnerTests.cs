@@ -110,6 +110,8 @@ public sealed class AnonymousPurgeTests : IAsyncLifetime
         await study.RecordSeenAsync("anon-gone", "ip-db-001");
         await sessions.StartOrResumeAsync(new SessionStart("anon-gone", "channel", "study/databases", "Databases", null, ["ip-db-001"]));
         await study.RecordSeenAsync("user-1", "ip-db-001");
+        await _db.SettingsService().NoteBrowserTimeZoneAsync("anon-gone", "Europe/Paris");
+        await _db.SettingsService().NoteBrowserTimeZoneAsync("user-1", "Europe/Paris");
         _clock.Advance(TimeSpan.FromDays(80));
         await study.RecordSeenAsync("anon-back", "ip-db-002");
         _clock.Advance(TimeSpan.FromDays(15));
@@ -120,5 +122,6 @@ public sealed class AnonymousPurgeTests : IAsyncLifetime
         await using var db = _db.CreateContext();
         Assert.Equal(["anon-back", "user-1"], await db.LearnerQuestionStates.Select(s => s.LearnerId).OrderBy(x => x).ToListAsync());
         Assert.False(await db.UserSessions.AnyAsync());
+        Assert.Equal(["user-1"], await db.LearnerSettings.Select(s => s.LearnerId).ToListAsync());
     }
 }

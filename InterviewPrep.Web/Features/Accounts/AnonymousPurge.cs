@@ -25,6 +25,7 @@ public sealed class AnonymousPurge(IDbContextFactory<AppDbContext> dbFactory, IO
         var lastUse = (await db.LearnerQuestionStates.Where(s => EF.Functions.Like(s.LearnerId, anon)).Select(s => new { Id = s.LearnerId, At = s.LastSeenAt }).ToListAsync(ct))
             .Concat(await db.ReviewCards.Where(c => EF.Functions.Like(c.LearnerId, anon)).Select(c => new { Id = c.LearnerId, At = (DateTime?)(c.LastReview ?? c.CreatedAt) }).ToListAsync(ct))
             .Concat(await db.UserSessions.Where(s => EF.Functions.Like(s.UserId!, anon)).Select(s => new { Id = s.UserId!, At = (DateTime?)s.LastAccessedAt }).ToListAsync(ct))
+            .Concat(await db.LearnerSettings.Where(s => EF.Functions.Like(s.LearnerId, anon)).Select(s => new { Id = s.LearnerId, At = (DateTime?)s.UpdatedAt }).ToListAsync(ct))
             .GroupBy(x => x.Id)
             .ToDictionary(g => g.Key, g => g.Max(x => x.At) ?? DateTime.MinValue);
         var stale = lastUse.Where(p => p.Value < cutoff).Select(p => p.Key).ToList();
@@ -38,6 +39,7 @@ public sealed class AnonymousPurge(IDbContextFactory<AppDbContext> dbFactory, IO
         await db.ReviewLogs.Where(l => stale.Contains(l.LearnerId)).ExecuteDeleteAsync(ct);
         await db.ReviewCards.Where(c => stale.Contains(c.LearnerId)).ExecuteDeleteAsync(ct);
         await db.UserSessions.Where(s => stale.Contains(s.UserId!)).ExecuteDeleteAsync(ct);
+        await db.LearnerSettings.Where(s => stale.Contains(s.LearnerId)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return stale.Count;
     }

@@ -7,7 +7,8 @@ namespace InterviewPrep.Web.Features.Accounts;
 /// <summary>
 /// Moves an anonymous learner's progress into an account when they sign in or register, without
 /// duplicates: seen counts add up, a bookmark on either side stays, the more-reviewed review card
-/// wins, review logs all move, and of two active sessions of the same activity the more recent stays.
+/// wins, review logs all move, of two active sessions of the same activity the more recent stays,
+/// notes on both sides are kept (joined), and the account's settings win over the visitor's.
 /// </summary>
 public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, ILogger<LearnerMerge> logger)
 {
@@ -33,6 +34,11 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, ILog
                 own.LastSeenAt = Max(own.LastSeenAt, state.LastSeenAt);
                 own.Bookmarked |= state.Bookmarked;
                 own.BookmarkedAt ??= state.BookmarkedAt;
+                if (state.Note is not null && own.Note != state.Note)
+                {
+                    own.Note = own.Note is null ? state.Note : own.Note + "\n\n" + state.Note;
+                    own.NoteUpdatedAt = Max(own.NoteUpdatedAt, state.NoteUpdatedAt);
+                }
             }
             else
             {
@@ -40,6 +46,7 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, ILog
                 {
                     LearnerId = userId, QuestionId = state.QuestionId, SeenCount = state.SeenCount, FirstSeenAt = state.FirstSeenAt,
                     LastSeenAt = state.LastSeenAt, Bookmarked = state.Bookmarked, BookmarkedAt = state.BookmarkedAt,
+                    Note = state.Note, NoteUpdatedAt = state.NoteUpdatedAt,
                 });
             }
         }
@@ -63,6 +70,21 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, ILog
                 {
                     LearnerId = userId, QuestionId = card.QuestionId, State = card.State, Stability = card.Stability, Difficulty = card.Difficulty,
                     Step = card.Step, Due = card.Due, LastReview = card.LastReview, Reps = card.Reps, Lapses = card.Lapses, CreatedAt = card.CreatedAt,
+                });
+            }
+        }
+
+        var settings = await db.LearnerSettings.FindAsync([anonymousId], ct);
+        if (settings is not null)
+        {
+            db.LearnerSettings.Remove(settings);
+            if (await db.LearnerSettings.FindAsync([userId], ct) is null)
+            {
+                db.LearnerSettings.Add(new LearnerSettings
+                {
+                    LearnerId = userId, DesiredRetention = settings.DesiredRetention, DailyNewLimit = settings.DailyNewLimit,
+                    MaximumIntervalDays = settings.MaximumIntervalDays, TimeZone = settings.TimeZone, TimeZoneChosen = settings.TimeZoneChosen,
+                    UpdatedAt = settings.UpdatedAt,
                 });
             }
         }

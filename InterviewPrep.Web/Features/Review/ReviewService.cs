@@ -34,8 +34,30 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
 
         var now = Now();
         db.ReviewCards.Add(new ReviewCard { LearnerId = learnerId, QuestionId = questionId, Due = now, CreatedAt = now });
-        await db.SaveChangesAsync(ct);
-        return true;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            if (await IsInReviewAsync(learnerId, questionId, ct))
+            {
+                return false; // another tab added it a moment ago
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A self-grade from study mode: the question joins review if it was not in it yet, and the grade
+    /// counts as a review, so the schedule starts from how well the learner knew it.
+    /// </summary>
+    public async Task<ReviewOutcome> SelfGradeAsync(string learnerId, string questionId, Grade grade, TimeSpan taken, CancellationToken ct = default)
+    {
+        await AddAsync(learnerId, questionId, ct);
+        return await GradeAsync(learnerId, questionId, grade, taken, ct);
     }
 
     public async Task<bool> IsInReviewAsync(string learnerId, string questionId, CancellationToken ct = default)

@@ -7,12 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Study;
 
+/// <summary>A learner's note on a question, for the notes list.</summary>
+public sealed record NoteItem(string QuestionId, string Text, string Note, DateTime UpdatedAt, Difficulty Difficulty, string SubChannel, bool Removed);
+
+/// <summary>A note that could not be saved, and why.</summary>
+public sealed class NoteTooLongException(int length)
+    : Exception($"A note can be at most {LearnerSettings.MaxNoteLength:N0} characters; this one has {length:N0}. Shorten it and save again.");
+
 /// <summary>The questions of a study session, in order, and where they came from.</summary>
 public sealed record StudyDeck(string Title, string BackUrl, IReadOnlyList<string> QuestionIds);
 
 /// <summary>
 /// Study mode's data: the deck (a channel with its filters, or a search), and what a learner has
-/// seen and bookmarked. A learner id is an account id; anonymous learners will use the same tables.
+/// seen, bookmarked and noted. A learner id is an account id or an anonymous learner's id.
 /// </summary>
 public sealed class StudyService(
     IDbContextFactory<AppDbContext> dbFactory, ChannelQuestions channels, QuestionSearch search, ChannelCatalog catalog, TimeProvider clock)
@@ -73,6 +80,19 @@ public sealed class StudyService(
         return state.Bookmarked;
     }
 
+    /// <summary>Bookmarks or un-bookmarks (a form posted twice leaves the same result).</summary>
+    public async Task SetBookmarkAsync(string learnerId, string questionId, bool bookmarked, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var state = await GetOrAddAsync(db, learnerId, questionId, ct);
+        if (state.Bookmarked != bookmarked)
+        {
+            state.Bookmarked = bookmarked;
+            state.BookmarkedAt = bookmarked ? Now() : null;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
     public async Task<bool> IsBookmarkedAsync(string learnerId, string questionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -89,6 +109,60 @@ public sealed class StudyService(
             .Select(s => new QuestionListItem(s.QuestionId, s.Question!.Text, s.Question.Tldr ?? s.Question.Answer,
                 s.Question.Difficulty, s.Question.SubChannel, s.Question.Tags ?? new List<string>(), s.Question.CreatedAt))
             .ToListAsync(ct);
+    }
+
+    public async Task<string?> GetNoteAsync(string learnerId, string questionId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.LearnerQuestionStates.Where(s => s.LearnerId == learnerId && s.QuestionId == questionId).Select(s => s.Note).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Saves a learner's note on a question (blank removes it). Line endings are normalized and
+    /// surrounding blank space trimmed; a note over <see cref="LearnerSettings.MaxNoteLength"/>
+    /// characters is refused whole with <see cref="NoteTooLongException"/>. Returns the note as saved.
+    /// </summary>
+    public async Task<string?> SaveNoteAsync(string learnerId, string questionId, string? note, CancellationToken ct = default)
+    {
+        note = NormalizeNote(note);
+        if (note is { Length: > LearnerSettings.MaxNoteLength })
+        {
+            throw new NoteTooLongException(note.Length);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Questions.AnyAsync(q => q.Id == questionId, ct))
+        {
+            throw new KeyNotFoundException($"There is no question '{questionId}'.");
+        }
+
+        var state = await GetOrAddAsync(db, learnerId, questionId, ct);
+        if (state.Note != note)
+        {
+            state.Note = note;
+            state.NoteUpdatedAt = note is null ? null : Now();
+            await db.SaveChangesAsync(ct);
+        }
+
+        return note;
+    }
+
+    /// <summary>A learner's notes, most recently written first; notes on removed questions stay the learner's.</summary>
+    public async Task<IReadOnlyList<NoteItem>> GetNotesAsync(string learnerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.LearnerQuestionStates.AsNoTracking()
+            .Where(s => s.LearnerId == learnerId && s.Note != null)
+            .OrderByDescending(s => s.NoteUpdatedAt)
+            .Select(s => new NoteItem(s.QuestionId, s.Question!.Text, s.Note!, s.NoteUpdatedAt!.Value, s.Question.Difficulty, s.Question.SubChannel,
+                s.Question.Status == QuestionStatus.Deleted))
+            .ToListAsync(ct);
+    }
+
+    public static string? NormalizeNote(string? note)
+    {
+        var text = note?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        return string.IsNullOrEmpty(text) ? null : text;
     }
 
     private static async Task<LearnerQuestionState> GetOrAddAsync(AppDbContext db, string learnerId, string questionId, CancellationToken ct)

@@ -1,5 +1,5 @@
 // Study mode's keys and swipes, forwarded to the page: Space (before the answer is shown),
-// arrows, B and ?. Keys typed in the recall box are text (Escape leaves the box); keys on buttons
+// arrows, B, R, N, 1–4 and ?. Keys typed in the recall box are text (Escape leaves the box); keys on buttons
 // and links do what those do. Horizontal swipes on touch screens move between questions, except
 // inside something that scrolls sideways (code, tables, diagrams).
 let page;
@@ -32,7 +32,7 @@ function onKey(event) {
     if (key === " ") {
         // Space presses a focused button, and scrolls once the answer is shown.
         if (onControl || document.querySelector("[data-testid=answer]")) return;
-    } else if (!["ArrowRight", "ArrowLeft", "b", "B", "r", "R", "?"].includes(key)) {
+    } else if (!["ArrowRight", "ArrowLeft", "b", "B", "r", "R", "n", "N", "1", "2", "3", "4", "?"].includes(key)) {
         return;
     }
     event.preventDefault();

@@ -16,3 +16,12 @@ document.addEventListener("click", event => {
     setTheme(!document.body.classList.contains("theme-dark"));
     location.reload();
 });
+
+// The browser's time zone (an IANA id such as "Europe/Berlin"), so the server counts the learner's days.
+export function timeZone() {
+    try {
+        return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+    } catch {
+        return null;
+    }
+}

@@ -50,7 +50,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
             migrationBuilder.AddCheckConstraint(
                 name: "ck_learnerQuestionStates_note",
                 table: "learnerQuestionStates",
-                sql: "\"note\" IS NULL OR length(\"note\") <= 5000");
+                sql: "\"note\" IS NULL OR length(\"note\") <= 10002");
         }
 
         /// <inheritdoc />

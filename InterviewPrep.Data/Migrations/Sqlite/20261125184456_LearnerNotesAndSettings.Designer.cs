@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterviewPrep.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125183704_LearnerNotesAndSettings")]
+    [Migration("20261125184456_LearnerNotesAndSettings")]
     partial class LearnerNotesAndSettings
     {
         /// <inheritdoc />
@@ -477,7 +477,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
 
                     b.ToTable("learnerQuestionStates", null, t =>
                         {
-                            t.HasCheckConstraint("ck_learnerQuestionStates_note", "\"note\" IS NULL OR length(\"note\") <= 5000");
+                            t.HasCheckConstraint("ck_learnerQuestionStates_note", "\"note\" IS NULL OR length(\"note\") <= 10002");
                         });
                 });
 
