@@ -101,4 +101,57 @@ public sealed class StudyPageTests : IAsyncLifetime
         var study = ctx.Services.GetRequiredService<StudyService>();
         Assert.True(await study.IsBookmarkedAsync("learner-1", id));
     }
+
+    [Fact]
+    public async Task ASelfGrade_PutsTheQuestionInReview_Once()
+    {
+        await using var ctx = Context(user: "learner-2");
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("study/databases");
+        var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=reveal]")));
+
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync("3"));
+        Assert.Empty(page.FindAll("[data-testid=self-grade]"));
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync(" "));
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync("3"));
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync("1"));
+
+        Assert.Contains("Graded Good: it comes back in review in 10m", page.Find("[data-testid=self-grade-status]").TextContent);
+        Assert.Equal("true", page.Find("[data-testid=self-grade-3]").GetAttribute("aria-pressed"));
+        var id = page.Find("[data-testid=study]").GetAttribute("data-question-id")!;
+        await using var db = _db.CreateContext();
+        var log = Assert.Single(db.ReviewLogs.Where(l => l.LearnerId == "learner-2"));
+        Assert.Equal((id, 3), (log.QuestionId, log.Grade));
+    }
+
+    [Fact]
+    public async Task ANote_IsSavedWhenTheLearnerMovesOn_AndComesBackWithTheQuestion()
+    {
+        await using var ctx = Context(user: "learner-3");
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("study/databases");
+        var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=open-note]")));
+        var id = page.Find("[data-testid=study]").GetAttribute("data-question-id")!;
+
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync("n"));
+        page.Find("[data-testid=note]").Input("normal forms: 1NF atomic");
+        Assert.Contains("Not saved yet", page.Find("[data-testid=note-status]").TextContent);
+        await page.Find("[data-testid=next]").ClickAsync(new());
+
+        var study = ctx.Services.GetRequiredService<StudyService>();
+        Assert.Equal("normal forms: 1NF atomic", await study.GetNoteAsync("learner-3", id));
+        Assert.NotEmpty(page.FindAll("[data-testid=open-note]"));
+        await page.Find("[data-testid=previous]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("normal forms: 1NF atomic", page.Find("[data-testid=note]").GetAttribute("value")));
+
+        page.Find("[data-testid=note]").Input(new string('x', 5001));
+        await page.Find("[data-testid=save-note]").ClickAsync(new());
+        Assert.Contains("at most 5,000 characters", page.Find("[data-testid=note-status]").TextContent);
+        Assert.Equal("normal forms: 1NF atomic", await study.GetNoteAsync("learner-3", id));
+
+        // Moving on would lose the text: the learner stays on the question until the note fits.
+        await page.Find("[data-testid=next]").ClickAsync(new());
+        Assert.Equal(id, page.Find("[data-testid=study]").GetAttribute("data-question-id"));
+        Assert.Equal(5001, page.Find("[data-testid=note]").GetAttribute("value")!.Length);
+    }
 }
