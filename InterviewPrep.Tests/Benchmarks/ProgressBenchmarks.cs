@@ -2,14 +2,18 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using InterviewPrep.Web.Features.Dashboard;
 using InterviewPrep.Web.Features.Sessions;
 
 namespace InterviewPrep.Tests.Benchmarks;
 
 /// <summary>
-/// The cost of saving a study step, and of the dashboard's numbers for a learner with 5,000 reviews.
-/// Prints figures; asserts nothing about time. Run as the page benchmarks (RUN_BENCHMARKS=1).
+/// The cost of saving a study step, and of the dashboard (its numbers, and the whole page as the
+/// server renders it) for a learner with 5,000 reviews. Prints figures; asserts nothing about time.
+/// Run as the page benchmarks (RUN_BENCHMARKS=1).
 /// </summary>
 public sealed class ProgressBenchmarks
 {
@@ -54,6 +58,61 @@ public sealed class ProgressBenchmarks
 
         output.WriteLine(Percentiles.Line("save one study step (SessionService.SaveAsync, 300-item session)", saves));
         output.WriteLine(Percentiles.Line("dashboard numbers for 5,000 reviews (DashboardService.GetAsync)", reads));
+    }
+
+    [Fact]
+    public async Task DashboardPage_Latency()
+    {
+        if (Environment.GetEnvironmentVariable("RUN_BENCHMARKS") != "1")
+        {
+            Assert.Skip("benchmark: set RUN_BENCHMARKS=1 to run it");
+        }
+
+        await using var app = new AppFactory("Production");
+        _ = app.CreateClient(); // starts the app: migrations and starter content
+
+        // The learner's signed cookie, as a browser would carry it.
+        var http = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+        var learner = app.Services.GetRequiredService<AnonymousLearner>().Ensure(http);
+        var cookie = http.Response.Headers.SetCookie.ToString().Split(';')[0];
+
+        var factory = app.Services.GetRequiredService<IDbContextFactory<InterviewPrep.Data.AppDbContext>>();
+        await using (var context = await factory.CreateDbContextAsync())
+        {
+            var ids = await context.Questions.Select(q => q.Id).ToListAsync();
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < 5000; i++)
+            {
+                context.ReviewLogs.Add(new ReviewLog
+                {
+                    LearnerId = learner, QuestionId = ids[i % ids.Count], Grade = 1 + i % 4, State = "review",
+                    ReviewedAt = now.AddMinutes(-i * 57), ElapsedDays = 3, ScheduledDays = 3, Stability = i % 40, Difficulty = 5,
+                });
+            }
+
+            foreach (var id in ids)
+            {
+                context.LearnerQuestionStates.Add(new LearnerQuestionState { LearnerId = learner, QuestionId = id, SeenCount = 3, LastSeenAt = now.AddDays(-(id.Length % 20)) });
+                context.ReviewCards.Add(new ReviewCard { LearnerId = learner, QuestionId = id, State = "review", Stability = 10, Difficulty = 5, Due = now.AddDays(id.Length % 9 - 2), LastReview = now.AddDays(-3), Reps = 4, CreatedAt = now.AddDays(-90) });
+            }
+
+            await context.SaveChangesAsync();
+        }
+
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        var first = await client.GetStringAsync("/dashboard");
+        Assert.Contains("data-testid=\"streak\"", first); // the numbers are in the server's first response
+
+        var times = await Measure(300, async _ =>
+        {
+            using var response = await client.GetAsync("/dashboard");
+            response.EnsureSuccessStatusCode();
+            return await response.Content.ReadAsStringAsync();
+        });
+
+        Xunit.TestContext.Current.TestOutputHelper!.WriteLine(Percentiles.Line("dashboard page (GET /dashboard, 5,000 reviews, 65 cards)", times));
     }
 
     private static async Task<List<double>> Measure<T>(int samples, Func<int, Task<T>> action)
