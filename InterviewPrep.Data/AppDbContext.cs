@@ -29,6 +29,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReviewCard> ReviewCards => Set<ReviewCard>();
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
     public DbSet<LearnerSettings> LearnerSettings => Set<LearnerSettings>();
+    public DbSet<LearnerActivityDay> LearnerActivityDays => Set<LearnerActivityDay>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

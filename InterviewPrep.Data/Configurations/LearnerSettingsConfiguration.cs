@@ -20,3 +20,12 @@ public sealed class LearnerSettingsConfiguration : IEntityTypeConfiguration<Lear
         builder.Property(s => s.TimeZone).HasMaxLength(64);
     }
 }
+
+public sealed class LearnerActivityDayConfiguration : IEntityTypeConfiguration<LearnerActivityDay>
+{
+    public void Configure(EntityTypeBuilder<LearnerActivityDay> builder)
+    {
+        builder.ToTable("learnerActivityDays");
+        builder.HasKey(d => new { d.LearnerId, d.Day });
+    }
+}

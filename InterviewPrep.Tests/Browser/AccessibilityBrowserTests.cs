@@ -16,6 +16,10 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/questions/ip-sd-001", false }, { "/questions/ip-sd-001", true },
         { "/search?q=index", false }, { "/search?q=index", true },
         { "/study/databases", false }, { "/study/databases", true },
+        { "/review", false }, { "/review", true },
+        { "/dashboard", false }, { "/dashboard", true },
+        { "/notes", false }, { "/notes", true },
+        { "/settings", false }, { "/settings", true },
     };
 
     [Theory]

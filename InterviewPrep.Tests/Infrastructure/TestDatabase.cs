@@ -60,7 +60,7 @@ public sealed class TestDatabase : IAsyncDisposable
         var catalog = new InterviewPrep.Web.Features.Channels.ChannelCatalog(Factory);
         return new InterviewPrep.Web.Features.Study.StudyService(
             Factory, new InterviewPrep.Web.Features.Channels.ChannelQuestions(Factory, catalog),
-            new InterviewPrep.Data.Content.Search.QuestionSearch(Factory), catalog, Clock);
+            new InterviewPrep.Data.Content.Search.QuestionSearch(Factory), catalog, SettingsService(), Clock);
     }
 
     public InterviewPrep.Web.Features.Settings.LearnerSettingsService SettingsService() => new(Factory, Clock);

@@ -421,6 +421,29 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("channelMappings", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerActivityDay", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learnerId");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("QuestionsStudied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("questionsStudied");
+
+                    b.Property<int>("Reviews")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reviews");
+
+                    b.HasKey("LearnerId", "Day");
+
+                    b.ToTable("learnerActivityDays", (string)null);
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerQuestionState", b =>
                 {
                     b.Property<string>("LearnerId")

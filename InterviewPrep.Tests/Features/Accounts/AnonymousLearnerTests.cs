@@ -86,6 +86,9 @@ public sealed class LearnerMergeTests : IAsyncLifetime
         Assert.Single(await sessions.GetActiveAsync(user));
         Assert.Equal(2, await db.UserSessions.CountAsync(s => s.UserId == user));
         Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == anon));
+        var day = await db.LearnerActivityDays.SingleAsync(d => d.LearnerId == user);
+        Assert.Equal((3, 1), (day.QuestionsStudied, day.Reviews)); // two questions as a visitor, one in the account, one review
+        Assert.False(await db.LearnerActivityDays.AnyAsync(d => d.LearnerId == anon));
     }
 }
 

@@ -40,6 +40,7 @@ public sealed class AnonymousPurge(IDbContextFactory<AppDbContext> dbFactory, IO
         await db.ReviewCards.Where(c => stale.Contains(c.LearnerId)).ExecuteDeleteAsync(ct);
         await db.UserSessions.Where(s => stale.Contains(s.UserId!)).ExecuteDeleteAsync(ct);
         await db.LearnerSettings.Where(s => stale.Contains(s.LearnerId)).ExecuteDeleteAsync(ct);
+        await db.LearnerActivityDays.Where(d => stale.Contains(d.LearnerId)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return stale.Count;
     }

@@ -1,5 +1,6 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Accounts;
@@ -8,7 +9,8 @@ namespace InterviewPrep.Web.Features.Accounts;
 /// Moves an anonymous learner's progress into an account when they sign in or register, without
 /// duplicates: seen counts add up, a bookmark on either side stays, the more-reviewed review card
 /// wins, review logs all move, of two active sessions of the same activity the more recent stays,
-/// notes on both sides are kept (joined), and the account's settings win over the visitor's.
+/// notes on both sides are kept (joined), daily activity adds up, and the account's settings win
+/// over the visitor's.
 /// </summary>
 public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, ILogger<LearnerMerge> logger)
 {
@@ -89,6 +91,12 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, ILog
             }
         }
 
+        foreach (var day in await db.LearnerActivityDays.AsNoTracking().Where(d => d.LearnerId == anonymousId).ToListAsync(ct))
+        {
+            await ActivityDays.AddAsync(db, userId, day.Day, day.QuestionsStudied, day.Reviews, ct);
+        }
+
+        await db.LearnerActivityDays.Where(d => d.LearnerId == anonymousId).ExecuteDeleteAsync(ct);
         await db.ReviewLogs.Where(l => l.LearnerId == anonymousId).ExecuteUpdateAsync(u => u.SetProperty(l => l.LearnerId, userId), ct);
 
         var sessions = await db.UserSessions.Where(s => s.UserId == anonymousId || s.UserId == userId).ToListAsync(ct);

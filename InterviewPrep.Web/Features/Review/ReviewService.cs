@@ -1,6 +1,7 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Dashboard;
 using InterviewPrep.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,6 +107,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
         var now = Now();
         var mine = await settings.GetAsync(learnerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var card = await db.ReviewCards.SingleOrDefaultAsync(c => c.LearnerId == learnerId && c.QuestionId == questionId, ct)
             ?? throw new KeyNotFoundException($"Question '{questionId}' is not in review.");
         var before = card.State;
@@ -134,6 +136,8 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
             Retrievability = outcome.Retrievability,
         });
         await db.SaveChangesAsync(ct);
+        await ActivityDays.AddAsync(db, learnerId, mine.Calendar.DateOf(now), questions: 0, reviews: 1, ct);
+        await tx.CommitAsync(ct);
         return outcome;
     }
 

@@ -3,6 +3,8 @@ using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Content.Search;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Web.Features.Channels;
+using InterviewPrep.Web.Features.Dashboard;
+using InterviewPrep.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Study;
@@ -22,7 +24,8 @@ public sealed record StudyDeck(string Title, string BackUrl, IReadOnlyList<strin
 /// seen, bookmarked and noted. A learner id is an account id or an anonymous learner's id.
 /// </summary>
 public sealed class StudyService(
-    IDbContextFactory<AppDbContext> dbFactory, ChannelQuestions channels, QuestionSearch search, ChannelCatalog catalog, TimeProvider clock)
+    IDbContextFactory<AppDbContext> dbFactory, ChannelQuestions channels, QuestionSearch search, ChannelCatalog catalog,
+    LearnerSettingsService settings, TimeProvider clock)
 {
     public const int MaxSearchDeck = 200;
 
@@ -57,16 +60,26 @@ public sealed class StudyService(
         return new StudyDeck(title, back, results.Hits.Select(h => h.Id).ToList());
     }
 
-    /// <summary>Counts a view of a question by a learner.</summary>
+    /// <summary>Counts a view of a question by a learner, and the question on their day's activity (once a day).</summary>
     public async Task RecordSeenAsync(string learnerId, string questionId, CancellationToken ct = default)
     {
+        var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var state = await GetOrAddAsync(db, learnerId, questionId, ct);
         var now = Now();
+        var today = calendar.DateOf(now);
+        var firstToday = state.LastSeenAt is not { } last || calendar.DateOf(last) != today;
         state.SeenCount++;
         state.FirstSeenAt ??= now;
         state.LastSeenAt = now;
         await db.SaveChangesAsync(ct);
+        if (firstToday)
+        {
+            await ActivityDays.AddAsync(db, learnerId, today, questions: 1, reviews: 0, ct);
+        }
+
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Flips the bookmark; returns whether the question is now bookmarked.</summary>
