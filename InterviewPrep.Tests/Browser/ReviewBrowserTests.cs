@@ -32,6 +32,10 @@ public sealed class ReviewBrowserTests(BrowserFixture browser)
 
         await Assertions.Expect(page.Locator("[data-testid=review-done]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=forecast]")).ToBeVisibleAsync();
+
+        // The day's reviews were a session: it is listed, done.
+        await page.GotoAsync("/sessions");
+        await Assertions.Expect(page.Locator("[data-testid=session]", new() { HasText = "Review" }).First).ToContainTextAsync("1 of 1");
         await page.Context.CloseAsync();
     }
 }

@@ -77,6 +77,30 @@ public sealed class SessionServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StatesOfItemsOutsideTheSession_AreNotCounted()
+    {
+        var session = await _sessions.StartOrResumeAsync(Start());
+
+        var saved = await _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-008", new JsonObject { ["revealed"] = true });
+
+        Assert.Equal(0, saved!.CompletedItems);
+        Assert.Null(await _sessions.GetItemStateAsync(session.Id, "learner-1", "ip-db-008"));
+    }
+
+    [Fact]
+    public async Task OneSessionPerDay_TheEarlierDaysAreAbandoned()
+    {
+        var yesterday = await _sessions.StartOrResumeAsync(new SessionStart("learner-1", "review", "review?day=2026-06-30", "Review", null, ["ip-db-001"]));
+        var study = await _sessions.StartOrResumeAsync(Start());
+
+        Assert.Equal(1, await _sessions.AbandonOthersAsync("learner-1", "review", "review?day=2026-07-01"));
+
+        var active = await _sessions.GetActiveAsync("learner-1");
+        Assert.Equal([study.Id], active.Select(s => s.Id));
+        Assert.Contains(await _sessions.ListAsync("learner-1"), s => s.Id == yesterday.Id && s.Status == SessionStatus.Abandoned);
+    }
+
+    [Fact]
     public async Task Sessions_BelongToTheirOwner()
     {
         var session = await _sessions.StartOrResumeAsync(Start());

@@ -84,7 +84,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         data["position"] = Math.Clamp(position, 0, Math.Max(0, items.Count - 1));
         var states = data["states"] as JsonObject ?? new JsonObject();
         data["states"] = states;
-        if (itemId is not null && itemState is not null)
+        if (itemId is not null && itemState is not null && items.Contains(itemId))
         {
             var state = states[itemId] as JsonObject ?? new JsonObject();
             foreach (var (key, value) in itemState)
@@ -154,6 +154,19 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         session.LastAccessedAt = Now();
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Abandons a learner's active sessions of one type except the one with <paramref name="keepKey"/>:
+    /// for activities that are one per day, such as the day's reviews. Returns how many it abandoned.
+    /// </summary>
+    public async Task<int> AbandonOthersAsync(string ownerId, string sessionType, string keepKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = Now();
+        return await db.UserSessions
+            .Where(s => s.UserId == ownerId && s.SessionType == sessionType && s.SessionKey != keepKey && s.Status == SessionStatus.Active)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessionStatus.Abandoned).SetProperty(s => s.LastAccessedAt, now), ct);
     }
 
     /// <summary>Starts the same activity afresh, from its first item; an active session of it is abandoned.</summary>
