@@ -8,8 +8,10 @@ public sealed class LearnerQuestionStateConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<LearnerQuestionState> builder)
     {
-        builder.ToTable("learnerQuestionStates", t => t.HasCheckConstraint(
-            "ck_learnerQuestionStates_note", $"\"note\" IS NULL OR length(\"note\") <= {LearnerSettings.MaxStoredNoteLength}"));
+        // A note's length is capped by triggers (migration LearnerNotesSettingsAndActivity), not a CHECK
+        // constraint, which SQLite could only add by rebuilding the table; a migration that rebuilds
+        // this table must create them again.
+        builder.ToTable("learnerQuestionStates");
         builder.HasKey(s => new { s.LearnerId, s.QuestionId });
         builder.HasOne(s => s.Question).WithMany().HasForeignKey(s => s.QuestionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.LearnerId, s.Bookmarked, s.BookmarkedAt }).HasDatabaseName("idx_learner_question_states_bookmarks");

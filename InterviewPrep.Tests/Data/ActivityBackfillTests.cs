@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace InterviewPrep.Tests.Data;
 
-/// <summary>The migration that adds per-day activity fills it from the progress recorded before it.</summary>
+/// <summary>The migration that adds notes, settings and per-day activity: it fills the activity from the progress recorded before it, and caps notes.</summary>
 public sealed class ActivityBackfillTests
 {
     [Fact]
@@ -17,16 +17,18 @@ public sealed class ActivityBackfillTests
         await using (var db = test.CreateContext())
         {
             var migrator = db.GetService<IMigrator>();
-            var previous = db.Database.GetMigrations().Reverse().SkipWhile(m => !m.EndsWith("_LearnerActivityDays", StringComparison.Ordinal)).Skip(1).First();
+            var previous = db.Database.GetMigrations().Reverse().SkipWhile(m => !m.EndsWith("_LearnerNotesSettingsAndActivity", StringComparison.Ordinal)).Skip(1).First();
             await migrator.MigrateAsync(previous);
 
-            var day1 = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
-            db.LearnerQuestionStates.AddRange(
-                new LearnerQuestionState { LearnerId = "l", QuestionId = "ip-db-001", SeenCount = 4, LastSeenAt = day1 },
-                new LearnerQuestionState { LearnerId = "l", QuestionId = "ip-db-002", SeenCount = 1, LastSeenAt = day1.AddHours(3) },
-                new LearnerQuestionState { LearnerId = "l", QuestionId = "ip-db-003", SeenCount = 1, LastSeenAt = day1.AddDays(1) });
-            db.ReviewLogs.Add(new ReviewLog { LearnerId = "l", QuestionId = "ip-db-001", Grade = 3, State = "new", ReviewedAt = day1.AddDays(1) });
-            await db.SaveChangesAsync();
+            // The schema of that migration has no note columns yet: write the rows as SQL.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "learnerQuestionStates" ("learnerId", "questionId", "seenCount", "lastSeenAt", "bookmarked") VALUES
+                    ('l', 'ip-db-001', 4, '2026-03-01T09:00:00.000Z', 0),
+                    ('l', 'ip-db-002', 1, '2026-03-01T12:00:00.000Z', 0),
+                    ('l', 'ip-db-003', 1, '2026-03-02T09:00:00.000Z', 0);
+                INSERT INTO "reviewLogs" ("learnerId", "questionId", "grade", "state", "reviewedAt", "elapsedDays", "scheduledDays", "durationMs", "stability", "difficulty")
+                    VALUES ('l', 'ip-db-001', 3, 'new', '2026-03-02T09:00:00.000Z', 0, 0, 0, 1, 5);
+                """);
             await migrator.MigrateAsync();
         }
 
@@ -35,5 +37,19 @@ public sealed class ActivityBackfillTests
         Assert.Equal(
             [new { Day = new DateOnly(2026, 3, 1), QuestionsStudied = 2, Reviews = 0 }, new { Day = new DateOnly(2026, 3, 2), QuestionsStudied = 1, Reviews = 1 }],
             days);
+    }
+
+    [Fact]
+    public async Task TheDatabase_RefusesANoteLongerThanItHolds()
+    {
+        await using var test = await TestDatabase.CreateAsync();
+        await test.Initializer(seed: true).SeedAsync();
+        await using var db = test.CreateContext();
+        db.LearnerQuestionStates.Add(new LearnerQuestionState { LearnerId = "l", QuestionId = "ip-db-001", Note = new string('x', LearnerSettings.MaxStoredNoteLength) });
+        await db.SaveChangesAsync();
+
+        db.LearnerQuestionStates.Single().Note += "x";
+        var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Contains("note is longer than", error.InnerException?.Message);
     }
 }

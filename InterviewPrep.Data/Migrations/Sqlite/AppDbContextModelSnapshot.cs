@@ -495,10 +495,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("LearnerId", "Bookmarked", "BookmarkedAt")
                         .HasDatabaseName("idx_learner_question_states_bookmarks");
 
-                    b.ToTable("learnerQuestionStates", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_learnerQuestionStates_note", "\"note\" IS NULL OR length(\"note\") <= 10002");
-                        });
+                    b.ToTable("learnerQuestionStates", (string)null);
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerSettings", b =>

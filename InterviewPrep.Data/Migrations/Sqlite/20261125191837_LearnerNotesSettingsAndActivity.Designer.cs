@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InterviewPrep.Data.Migrations.Sqlite
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261125185736_LearnerActivityDays")]
-    partial class LearnerActivityDays
+    [Migration("20261125191837_LearnerNotesSettingsAndActivity")]
+    partial class LearnerNotesSettingsAndActivity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -498,10 +498,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("LearnerId", "Bookmarked", "BookmarkedAt")
                         .HasDatabaseName("idx_learner_question_states_bookmarks");
 
-                    b.ToTable("learnerQuestionStates", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_learnerQuestionStates_note", "\"note\" IS NULL OR length(\"note\") <= 10002");
-                        });
+                    b.ToTable("learnerQuestionStates", (string)null);
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerSettings", b =>
