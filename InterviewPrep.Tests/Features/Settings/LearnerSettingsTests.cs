@@ -84,6 +84,18 @@ public sealed class LearnerSettingsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SavingOtherSettings_KeepsTheBrowsersZoneFollowingTheBrowser()
+    {
+        await _settings.NoteBrowserTimeZoneAsync("l", "Asia/Tokyo");
+
+        var saved = await _settings.SaveAsync("l", (await _settings.GetAsync("l")) with { DailyNewLimit = 8 });
+
+        Assert.Equal(("Asia/Tokyo", false), (saved.TimeZoneId, saved.TimeZoneChosen));
+        Assert.True(await _settings.NoteBrowserTimeZoneAsync("l", "America/Chicago"));
+        Assert.Equal(("America/Chicago", 8), ((await _settings.GetAsync("l")).TimeZoneId, (await _settings.GetAsync("l")).DailyNewLimit));
+    }
+
+    [Fact]
     public async Task TheDailyNewLimit_CapsNewCardsInTheQueue()
     {
         var reviews = _db.ReviewService();

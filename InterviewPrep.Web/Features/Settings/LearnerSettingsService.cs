@@ -87,8 +87,10 @@ public sealed class LearnerSettingsService(IDbContextFactory<AppDbContext> dbFac
         row.DesiredRetention = settings.DesiredRetention;
         row.DailyNewLimit = settings.DailyNewLimit;
         row.MaximumIntervalDays = settings.MaximumIntervalDays;
+        // Saving the zone the browser gave keeps it the browser's (it follows the learner when they travel);
+        // another zone is the learner's choice.
+        row.TimeZoneChosen = settings.TimeZoneId is not null && (row.TimeZoneChosen || settings.TimeZoneId != row.TimeZone);
         row.TimeZone = settings.TimeZoneId;
-        row.TimeZoneChosen = settings.TimeZoneId is not null;
         row.UpdatedAt = Now();
         await db.SaveChangesAsync(ct);
         return settings with { TimeZoneChosen = row.TimeZoneChosen };
