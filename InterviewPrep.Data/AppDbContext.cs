@@ -30,6 +30,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();
     public DbSet<LearnerSettings> LearnerSettings => Set<LearnerSettings>();
     public DbSet<LearnerActivityDay> LearnerActivityDays => Set<LearnerActivityDay>();
+    public DbSet<Learner> Learners => Set<Learner>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

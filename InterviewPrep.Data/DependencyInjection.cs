@@ -25,9 +25,9 @@ public static class DependencyInjection
             builder.Configuration.GetConnectionString("DefaultConnection"),
             builder.Environment.ContentRootPath);
 
-        builder.Services.AddDbContextFactory<AppDbContext>(options => options
+        builder.Services.AddDbContextFactory<AppDbContext>((services, options) => options
             .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor()));
+            .AddInterceptors(new SqlitePragmaInterceptor(), new LearnerActivityInterceptor(services.GetRequiredService<TimeProvider>())));
 
         builder.Services.AddOptions<ContentOptions>()
             .BindConfiguration(ContentOptions.Section)

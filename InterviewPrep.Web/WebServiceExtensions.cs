@@ -71,6 +71,7 @@ public static class WebServiceExtensions
         builder.Services.AddScoped<AdminAccountSeeder>();
         builder.Services.AddSingleton<AnonymousLearner>();
         builder.Services.AddSingleton<LearnerMerge>();
+        builder.Services.AddScoped<PersonalData>();
         builder.Services.AddOptions<LearnerOptions>().BindConfiguration(LearnerOptions.Section)
             .Validate(o => o.AnonymousRetentionDays >= 1, "Learners:AnonymousRetentionDays must be at least 1.")
             .ValidateOnStart();

@@ -5,6 +5,7 @@ namespace InterviewPrep.Data.Entities;
 /// they studied (each once a day) and how many reviews they made. The day is the learner's own, in
 /// the time zone they had then. Streaks and the activity chart read these rows, not the logs.
 /// </summary>
+[LearnerOwned(nameof(LearnerId))]
 public class LearnerActivityDay
 {
     public required string LearnerId { get; set; }

@@ -5,6 +5,7 @@ namespace InterviewPrep.Data.Entities;
 /// aim for, how many new cards a day, the longest interval, and the time zone that decides when a
 /// day begins. A learner without a row has the defaults.
 /// </summary>
+[LearnerOwned(nameof(LearnerId))]
 public class LearnerSettings
 {
     public const double MinRetention = 0.70;

@@ -4,6 +4,7 @@ namespace InterviewPrep.Data.Entities;
 /// A question a learner reviews with spaced repetition (table <c>reviewCards</c>): its FSRS memory
 /// state and when it is due next.
 /// </summary>
+[LearnerOwned(nameof(LearnerId))]
 public class ReviewCard
 {
     public required string LearnerId { get; set; }
@@ -33,6 +34,7 @@ public class ReviewCard
 }
 
 /// <summary>One review, as FSRS needs it to optimize parameters later (table <c>reviewLogs</c>).</summary>
+[LearnerOwned(nameof(LearnerId))]
 public class ReviewLog
 {
     public int Id { get; set; }

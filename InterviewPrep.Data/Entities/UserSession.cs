@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace InterviewPrep.Data.Entities;
 
 /// <summary>One study activity of a learner, resumable (table <c>userSessions</c>).</summary>
+[LearnerOwned(nameof(UserId))]
 public class UserSession
 {
     public required string Id { get; set; }

@@ -42,9 +42,10 @@ public sealed class ChannelsPageTests : IAsyncLifetime
     {
         var catalog = new ChannelCatalog(_db.Factory);
         var study = _db.StudyService();
-        await study.RecordSeenAsync("learner-1", "ip-db-001");
-        await study.RecordSeenAsync("learner-1", "ip-db-002");
-        await study.RecordSeenAsync("learner-1", "ip-db-002");
+        await study.RecordStudiedAsync("learner-1", "ip-db-001");
+        await study.RecordStudiedAsync("learner-1", "ip-db-002");
+        await study.RecordStudiedAsync("learner-1", "ip-db-002");
+        await study.RecordSeenAsync("learner-1", "ip-db-003"); // viewed only: not studied
 
         await using var ctx = ComponentTestContext.Create(c =>
         {

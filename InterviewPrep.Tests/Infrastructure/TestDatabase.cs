@@ -24,7 +24,7 @@ public sealed class TestDatabase : IAsyncDisposable
         ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path }.ToString();
         Factory = new ContextFactory(new DbContextOptionsBuilder<AppDbContext>()
             .UseSqlite(ConnectionString)
-            .AddInterceptors([new SqlitePragmaInterceptor(), .. interceptors])
+            .AddInterceptors([new SqlitePragmaInterceptor(), new LearnerActivityInterceptor(clock), .. interceptors])
             .UseApplicationServiceProvider(DesignTimeDbContextFactory.IdentityServices)
             .Options);
         Clock = clock;

@@ -421,6 +421,30 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("channelMappings", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.Learner", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learnerId");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("LastActiveAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastActiveAt");
+
+                    b.HasKey("LearnerId");
+
+                    b.HasIndex("LastActiveAt")
+                        .HasDatabaseName("idx_learners_last_active");
+
+                    b.ToTable("learners", (string)null);
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerActivityDay", b =>
                 {
                     b.Property<string>("LearnerId")
@@ -470,6 +494,10 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lastSeenAt");
 
+                    b.Property<string>("LastStudiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastStudiedAt");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
@@ -481,6 +509,10 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.Property<int>("SeenCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("seenCount");
+
+                    b.Property<string>("StudiedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("studiedAt");
 
                     b.HasKey("LearnerId", "QuestionId");
 

@@ -63,9 +63,12 @@ public sealed class LearnerMergeTests : IAsyncLifetime
         var reviews = _db.ReviewService();
         var sessions = new SessionService(_db.Factory, TimeProvider.System);
         await study.RecordSeenAsync(anon, "ip-db-001");
+        await study.RecordStudiedAsync(anon, "ip-db-001");
         await study.ToggleBookmarkAsync(anon, "ip-db-001");
         await study.RecordSeenAsync(user, "ip-db-001");
+        await study.RecordStudiedAsync(user, "ip-db-001");
         await study.RecordSeenAsync(anon, "ip-db-002");
+        await study.RecordStudiedAsync(anon, "ip-db-002");
         await reviews.AddAsync(anon, "ip-db-001");
         await reviews.GradeAsync(anon, "ip-db-001", Grade.Good, TimeSpan.Zero);
         await reviews.AddAsync(user, "ip-db-001");
@@ -73,7 +76,7 @@ public sealed class LearnerMergeTests : IAsyncLifetime
         await sessions.StartOrResumeAsync(start);
         await sessions.StartOrResumeAsync(start with { OwnerId = user });
 
-        await new LearnerMerge(_db.Factory, NullLogger<LearnerMerge>.Instance).MergeAsync(anon, user);
+        await new LearnerMerge(_db.Factory, _db.Clock, NullLogger<LearnerMerge>.Instance).MergeAsync(anon, user);
 
         await using var db = _db.CreateContext();
         Assert.False(await db.LearnerQuestionStates.AnyAsync(s => s.LearnerId == anon));

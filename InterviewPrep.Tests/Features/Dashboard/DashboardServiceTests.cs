@@ -23,11 +23,11 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         var study = _db.StudyService();
         // Three days in a row up to yesterday, then a gap before them.
         _clock.Now = new DateTimeOffset(2026, 8, 4, 9, 0, 0, TimeSpan.Zero);
-        await study.RecordSeenAsync("l", "ip-db-008");
+        await study.RecordStudiedAsync("l", "ip-db-008");
         foreach (var (day, question) in new[] { (7, "ip-db-001"), (8, "ip-db-002"), (9, "ip-db-003") })
         {
             _clock.Now = new DateTimeOffset(2026, 8, day, 9, 0, 0, TimeSpan.Zero);
-            await study.RecordSeenAsync("l", question);
+            await study.RecordStudiedAsync("l", question);
         }
 
         _clock.Now = new DateTimeOffset(2026, 8, 10, 9, 0, 0, TimeSpan.Zero);
@@ -40,7 +40,7 @@ public sealed class DashboardServiceTests : IAsyncLifetime
         Assert.Equal(new DateOnly(2026, 8, 10), yesterdayStreak.Activity[^1].Day);
         Assert.Equal(1, yesterdayStreak.Activity.Single(d => d.Day == new DateOnly(2026, 8, 9)).Count);
 
-        await study.RecordSeenAsync("l", "ip-db-004");
+        await study.RecordStudiedAsync("l", "ip-db-004");
         Assert.Equal(4, (await dashboard.GetAsync("l")).Streak);
         Assert.Equal(0, (await dashboard.GetAsync("someone-else")).Streak);
     }

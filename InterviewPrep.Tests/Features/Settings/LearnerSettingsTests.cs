@@ -171,8 +171,8 @@ public sealed class LearnerSettingsTests : IAsyncLifetime
         // 20:00 UTC on 9 August is 05:00 on 10 August in Tokyo.
         _clock.Now = new DateTimeOffset(2026, 8, 9, 20, 0, 0, TimeSpan.Zero);
         await _settings.NoteBrowserTimeZoneAsync("l", "Asia/Tokyo");
-        await _db.StudyService().RecordSeenAsync("l", "ip-db-001");
-        await _db.StudyService().RecordSeenAsync("l", "ip-db-001");
+        await _db.StudyService().RecordStudiedAsync("l", "ip-db-001");
+        await _db.StudyService().RecordStudiedAsync("l", "ip-db-001");
 
         var data = await _db.DashboardService().GetAsync("l");
 

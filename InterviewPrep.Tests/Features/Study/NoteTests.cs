@@ -90,7 +90,7 @@ public sealed class NoteTests : IAsyncLifetime
         await _study.SaveNoteAsync("user-1", "ip-db-003", "same");
         await _db.SettingsService().SaveAsync("anon-1", Web.Features.Settings.StudySettings.Default with { DailyNewLimit = 5 });
 
-        await new LearnerMerge(_db.Factory, NullLogger<LearnerMerge>.Instance).MergeAsync("anon-1", "user-1");
+        await new LearnerMerge(_db.Factory, _db.Clock, NullLogger<LearnerMerge>.Instance).MergeAsync("anon-1", "user-1");
 
         Assert.Equal("from the laptop\n\nfrom the phone", await _study.GetNoteAsync("user-1", "ip-db-001"));
         Assert.Equal("only here", await _study.GetNoteAsync("user-1", "ip-db-002"));

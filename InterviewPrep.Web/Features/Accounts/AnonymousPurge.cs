@@ -1,5 +1,6 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
+using InterviewPrep.Data.Learners;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,35 +15,38 @@ public sealed class LearnerOptions
     public int AnonymousRetentionDays { get; set; } = 90;
 }
 
-/// <summary>Deletes the progress of anonymous learners who have not come back within the retention period.</summary>
+/// <summary>
+/// Deletes everything anonymous learners own when their last write (<c>learners.lastActiveAt</c>,
+/// moved by every learner write) is older than the retention period. A learner with no recorded
+/// activity is not old. Learners are deleted in batches, each batch its own short transaction.
+/// </summary>
 public sealed class AnonymousPurge(IDbContextFactory<AppDbContext> dbFactory, IOptions<LearnerOptions> options, TimeProvider clock)
 {
     public async Task<int> PurgeAsync(CancellationToken ct = default)
     {
         var cutoff = UtcIso.Truncate(clock.GetUtcNow().UtcDateTime).AddDays(-options.Value.AnonymousRetentionDays);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         const string anon = AnonymousLearner.Prefix + "%";
-        var lastUse = (await db.LearnerQuestionStates.Where(s => EF.Functions.Like(s.LearnerId, anon)).Select(s => new { Id = s.LearnerId, At = s.LastSeenAt }).ToListAsync(ct))
-            .Concat(await db.ReviewCards.Where(c => EF.Functions.Like(c.LearnerId, anon)).Select(c => new { Id = c.LearnerId, At = (DateTime?)(c.LastReview ?? c.CreatedAt) }).ToListAsync(ct))
-            .Concat(await db.UserSessions.Where(s => EF.Functions.Like(s.UserId!, anon)).Select(s => new { Id = s.UserId!, At = (DateTime?)s.LastAccessedAt }).ToListAsync(ct))
-            .Concat(await db.LearnerSettings.Where(s => EF.Functions.Like(s.LearnerId, anon)).Select(s => new { Id = s.LearnerId, At = (DateTime?)s.UpdatedAt }).ToListAsync(ct))
-            .GroupBy(x => x.Id)
-            .ToDictionary(g => g.Key, g => g.Max(x => x.At) ?? DateTime.MinValue);
-        var stale = lastUse.Where(p => p.Value < cutoff).Select(p => p.Key).ToList();
-        if (stale.Count == 0)
+        var purged = 0;
+        while (true)
         {
-            return 0;
-        }
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            // Chosen inside the transaction (SQLite's is IMMEDIATE), so a learner who writes now is not deleted.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var stale = await db.Learners
+                .Where(l => l.LastActiveAt < cutoff && EF.Functions.Like(l.LearnerId, anon))
+                .OrderBy(l => l.LastActiveAt)
+                .Select(l => l.LearnerId)
+                .Take(LearnerData.BatchSize)
+                .ToListAsync(ct);
+            if (stale.Count == 0)
+            {
+                return purged;
+            }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.LearnerQuestionStates.Where(s => stale.Contains(s.LearnerId)).ExecuteDeleteAsync(ct);
-        await db.ReviewLogs.Where(l => stale.Contains(l.LearnerId)).ExecuteDeleteAsync(ct);
-        await db.ReviewCards.Where(c => stale.Contains(c.LearnerId)).ExecuteDeleteAsync(ct);
-        await db.UserSessions.Where(s => stale.Contains(s.UserId!)).ExecuteDeleteAsync(ct);
-        await db.LearnerSettings.Where(s => stale.Contains(s.LearnerId)).ExecuteDeleteAsync(ct);
-        await db.LearnerActivityDays.Where(d => stale.Contains(d.LearnerId)).ExecuteDeleteAsync(ct);
-        await tx.CommitAsync(ct);
-        return stale.Count;
+            await LearnerData.DeleteAsync(db, stale, ct);
+            await tx.CommitAsync(ct);
+            purged += stale.Count;
+        }
     }
 }
 

@@ -58,12 +58,12 @@ public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
     }
 
     /// <summary>Lower-case inside a name.</summary>
-    /// <summary>How many distinct questions of each channel a learner has seen (their study progress).</summary>
+    /// <summary>How many distinct questions of each channel a learner has studied (revealed or graded): their progress.</summary>
     public async Task<IReadOnlyDictionary<string, int>> GetSeenCountsAsync(string learnerId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.LearnerQuestionStates.AsNoTracking()
-            .Where(s => s.LearnerId == learnerId && s.SeenCount > 0 && s.Question!.Status == QuestionStatus.Active)
+            .Where(s => s.LearnerId == learnerId && s.StudiedAt != null && s.Question!.Status == QuestionStatus.Active)
             .GroupBy(s => s.Question!.Channel)
             .Select(g => new { Channel = g.Key, Seen = g.Count() })
             .ToDictionaryAsync(x => x.Channel, x => x.Seen, ct);

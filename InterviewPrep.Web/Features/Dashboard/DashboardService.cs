@@ -54,7 +54,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
 
         var weekStart = calendar.StartOf(today.AddDays(-6));
         var seen = await db.LearnerQuestionStates.AsNoTracking()
-            .Where(s => s.LearnerId == learnerId && s.LastSeenAt >= weekStart)
+            .Where(s => s.LearnerId == learnerId && s.LastStudiedAt >= weekStart)
             .Select(s => s.QuestionId)
             .ToListAsync(ct);
         var reviews = await db.ReviewLogs.AsNoTracking()

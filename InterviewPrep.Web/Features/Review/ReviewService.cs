@@ -5,6 +5,8 @@ using InterviewPrep.Web.Features.Dashboard;
 using InterviewPrep.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
 
+using InterviewPrep.Web.Features.Study;
+
 namespace InterviewPrep.Web.Features.Review;
 
 /// <summary>A card waiting for review, with what each grade would schedule.</summary>
@@ -136,6 +138,8 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
             Retrievability = outcome.Retrievability,
         });
         await db.SaveChangesAsync(ct);
+        // A graded question is studied; the grade counts on the day as a review, not a second time as study.
+        await QuestionStates.MarkStudiedAsync(db, learnerId, questionId, now, mine.Calendar.DateOf, ct);
         await ActivityDays.AddAsync(db, learnerId, mine.Calendar.DateOf(now), questions: 0, reviews: 1, ct);
         await tx.CommitAsync(ct);
         return outcome;

@@ -16,6 +16,16 @@ public sealed record NoteItem(string QuestionId, string Text, string Note, DateT
 public sealed class NoteTooLongException(int length)
     : Exception($"A note can be at most {LearnerSettings.MaxNoteLength:N0} characters; this one has {length:N0}. Shorten it and save again.");
 
+/// <summary>A note that was changed elsewhere since the learner started editing it; nothing was saved.</summary>
+public sealed class NoteConflictException(string? saved)
+    : Exception(saved is null
+        ? "This note was deleted in another tab or on another device while you were editing it. Your text is still here: save again to keep it."
+        : "This note was changed in another tab or on another device while you were editing it. Your text is still here; the saved version is shown below. Save again to replace it with yours.")
+{
+    /// <summary>The note as it is saved now.</summary>
+    public string? Saved { get; } = saved;
+}
+
 /// <summary>The questions of a study session, in order, and where they came from.</summary>
 public sealed record StudyDeck(string Title, string BackUrl, IReadOnlyList<string> QuestionIds);
 
@@ -60,23 +70,31 @@ public sealed class StudyService(
         return new StudyDeck(title, back, results.Hits.Select(h => h.Id).ToList());
     }
 
-    /// <summary>Counts a view of a question by a learner, and the question on their day's activity (once a day).</summary>
+    /// <summary>Counts a view of a question by a learner. A view is not study: arrowing past a question studies nothing.</summary>
     public async Task RecordSeenAsync(string learnerId, string questionId, CancellationToken ct = default)
     {
-        var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var state = await GetOrAddAsync(db, learnerId, questionId, ct);
+        var state = await QuestionStates.GetOrCreateAsync(db, learnerId, questionId, ct);
         var now = Now();
-        var today = calendar.DateOf(now);
-        var firstToday = state.LastSeenAt is not { } last || calendar.DateOf(last) != today;
         state.SeenCount++;
         state.FirstSeenAt ??= now;
         state.LastSeenAt = now;
         await db.SaveChangesAsync(ct);
-        if (firstToday)
+    }
+
+    /// <summary>
+    /// Records that a learner studied a question (revealed its answer), and counts the question on
+    /// their day's activity, once a day.
+    /// </summary>
+    public async Task RecordStudiedAsync(string learnerId, string questionId, CancellationToken ct = default)
+    {
+        var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = Now();
+        if (await QuestionStates.MarkStudiedAsync(db, learnerId, questionId, now, calendar.DateOf, ct))
         {
-            await ActivityDays.AddAsync(db, learnerId, today, questions: 1, reviews: 0, ct);
+            await ActivityDays.AddAsync(db, learnerId, calendar.DateOf(now), questions: 1, reviews: 0, ct);
         }
 
         await tx.CommitAsync(ct);
@@ -86,7 +104,7 @@ public sealed class StudyService(
     public async Task<bool> ToggleBookmarkAsync(string learnerId, string questionId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var state = await GetOrAddAsync(db, learnerId, questionId, ct);
+        var state = await QuestionStates.GetOrCreateAsync(db, learnerId, questionId, ct);
         state.Bookmarked = !state.Bookmarked;
         state.BookmarkedAt = state.Bookmarked ? Now() : null;
         await db.SaveChangesAsync(ct);
@@ -97,7 +115,7 @@ public sealed class StudyService(
     public async Task SetBookmarkAsync(string learnerId, string questionId, bool bookmarked, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var state = await GetOrAddAsync(db, learnerId, questionId, ct);
+        var state = await QuestionStates.GetOrCreateAsync(db, learnerId, questionId, ct);
         if (state.Bookmarked != bookmarked)
         {
             state.Bookmarked = bookmarked;
@@ -133,9 +151,12 @@ public sealed class StudyService(
     /// <summary>
     /// Saves a learner's note on a question (blank removes it). Line endings are normalized and
     /// surrounding blank space trimmed; a note over <see cref="LearnerSettings.MaxNoteLength"/>
-    /// characters is refused whole with <see cref="NoteTooLongException"/>. Returns the note as saved.
+    /// characters is refused whole with <see cref="NoteTooLongException"/>. When
+    /// <paramref name="basedOn"/> is given (the <see cref="NoteVersion"/> of the note the learner
+    /// started editing) and the saved note has changed since, in another tab or device, nothing is
+    /// saved and <see cref="NoteConflictException"/> carries the saved note. Returns the note as saved.
     /// </summary>
-    public async Task<string?> SaveNoteAsync(string learnerId, string questionId, string? note, CancellationToken ct = default)
+    public async Task<string?> SaveNoteAsync(string learnerId, string questionId, string? note, string? basedOn = null, CancellationToken ct = default)
     {
         note = NormalizeNote(note);
         if (note is { Length: > LearnerSettings.MaxNoteLength })
@@ -149,16 +170,29 @@ public sealed class StudyService(
             throw new KeyNotFoundException($"There is no question '{questionId}'.");
         }
 
-        var state = await GetOrAddAsync(db, learnerId, questionId, ct);
+        // One writer at a time from reading the saved note to writing the new one.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var state = await QuestionStates.GetOrCreateAsync(db, learnerId, questionId, ct);
         if (state.Note != note)
         {
+            if (basedOn is not null && NoteVersion(state.Note) != basedOn)
+            {
+                throw new NoteConflictException(state.Note);
+            }
+
             state.Note = note;
             state.NoteUpdatedAt = note is null ? null : Now();
             await db.SaveChangesAsync(ct);
         }
 
+        await tx.CommitAsync(ct);
         return note;
     }
+
+    /// <summary>A short fingerprint of a note's text, for forms to say which note they edited ("" for none).</summary>
+    public static string NoteVersion(string? note) => note is null
+        ? ""
+        : Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(note)))[..16];
 
     /// <summary>A learner's notes, most recently written first; notes on removed questions stay the learner's.</summary>
     public async Task<IReadOnlyList<NoteItem>> GetNotesAsync(string learnerId, CancellationToken ct = default)
@@ -176,18 +210,6 @@ public sealed class StudyService(
     {
         var text = note?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
         return string.IsNullOrEmpty(text) ? null : text;
-    }
-
-    private static async Task<LearnerQuestionState> GetOrAddAsync(AppDbContext db, string learnerId, string questionId, CancellationToken ct)
-    {
-        var state = await db.LearnerQuestionStates.FindAsync([learnerId, questionId], ct);
-        if (state is null)
-        {
-            state = new LearnerQuestionState { LearnerId = learnerId, QuestionId = questionId };
-            db.LearnerQuestionStates.Add(state);
-        }
-
-        return state;
     }
 
     private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
