@@ -53,11 +53,14 @@ public static class WebServiceExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequiredUniqueChars = PasswordRules.MinimumUniqueCharacters;
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
+            .AddPasswordValidator<PasswordRules>()
             .AddDefaultTokenProviders();
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
         builder.Services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
