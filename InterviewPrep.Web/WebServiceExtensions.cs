@@ -134,6 +134,7 @@ public static class WebServiceExtensions
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.UseAntiforgeryFailuresAsBadRequests();
 
         // Every visitor who opens a page gets a signed anonymous learner id.
         app.Use((context, next) =>
