@@ -53,11 +53,15 @@ public static class WebServiceExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequiredUniqueChars = PasswordRules.MinimumUniqueCharacters;
                 options.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddUserManager<AppUserManager>()
+            .AddSignInManager<AppSignInManager>()
+            .AddPasswordValidator<PasswordRules>()
             .AddDefaultTokenProviders();
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
         builder.Services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
@@ -131,6 +135,7 @@ public static class WebServiceExtensions
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.UseAntiforgeryFailuresAsBadRequests();
 
         // Every visitor who opens a page gets a signed anonymous learner id.
         app.Use((context, next) =>

@@ -24,8 +24,8 @@ public sealed class AnonymousBrowserTests(BrowserFixture browser)
         var email = $"learner-{Guid.NewGuid():N}@example.test";
         await page.GotoAsync("/Account/Register");
         await page.Locator("input[name='Input.Email']").FillAsync(email);
-        await page.Locator("input[name='Input.Password']").FillAsync("Learner-Passw0rd!");
-        await page.Locator("input[name='Input.ConfirmPassword']").FillAsync("Learner-Passw0rd!");
+        await page.Locator("input[name='Input.Password']").FillAsync("Flash-Cards-4-Ever!");
+        await page.Locator("input[name='Input.ConfirmPassword']").FillAsync("Flash-Cards-4-Ever!");
         await page.Locator("button[type=submit]").First.ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=signed-in-user]")).ToContainTextAsync(email);
 

@@ -16,7 +16,7 @@ namespace InterviewPrep.Tests.Infrastructure;
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@example.test";
-    public const string AdminPassword = "Admin-Passw0rd!";
+    public const string AdminPassword = "Correct-Horse-Battery-9";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("interviewprep-app-").FullName;
     private readonly string _environment;

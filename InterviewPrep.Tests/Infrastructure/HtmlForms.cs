@@ -23,10 +23,11 @@ public static partial class HtmlForms
         return fields;
     }
 
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IDictionary<string, string> values)
+    /// <param name="page">The page that holds the form, when it is not <paramref name="url"/> itself.</param>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IDictionary<string, string> values, string? page = null)
     {
-        var page = await client.GetStringAsync(url);
-        var form = HiddenFields(page);
+        var html = await client.GetStringAsync(page ?? url);
+        var form = HiddenFields(html);
         foreach (var (key, value) in values)
         {
             form[key] = value;

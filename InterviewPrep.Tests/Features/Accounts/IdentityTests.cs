@@ -99,8 +99,8 @@ public sealed class IdentityTests
         var response = await HtmlForms.PostAsync(client, "/Account/Register", new Dictionary<string, string>
         {
             ["Input.Email"] = "learner@example.test",
-            ["Input.Password"] = "Learner-Passw0rd!",
-            ["Input.ConfirmPassword"] = "Learner-Passw0rd!",
+            ["Input.Password"] = "Flash-Cards-4-Ever!",
+            ["Input.ConfirmPassword"] = "Flash-Cards-4-Ever!",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Primitives;
 using InterviewPrep.Web.Components.Account.Pages;
 using InterviewPrep.Web.Components.Account.Pages.Manage;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Components.Account;
 
 namespace Microsoft.AspNetCore.Routing;
 
@@ -26,10 +27,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
             HttpContext context,
             [FromServices] SignInManager<AppUser> signInManager,
             [FromForm] string provider,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             IEnumerable<KeyValuePair<string, StringValues>> query = [
-                new("ReturnUrl", returnUrl),
+                new("ReturnUrl", LocalUrl.IsLocal(returnUrl) ? returnUrl : "/"),
                 new("Action", ExternalLogin.LoginCallbackAction)];
 
             var redirectUrl = UriHelper.BuildRelative(
@@ -44,10 +45,10 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
         accountGroup.MapPost("/Logout", async (
             ClaimsPrincipal user,
             [FromServices] SignInManager<AppUser> signInManager,
-            [FromForm] string returnUrl) =>
+            [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect($"~/{returnUrl}");
+            return TypedResults.LocalRedirect(LocalUrl.AppRelative(returnUrl));
         });
 
         accountGroup.MapPost("/PasskeyCreationOptions", async (

@@ -20,11 +20,15 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative)
-            || uri.StartsWith("//", StringComparison.Ordinal))
+        // Prevent open redirects: an address on this site becomes relative, any other goes home.
+        if (uri.StartsWith(navigationManager.BaseUri, StringComparison.OrdinalIgnoreCase))
         {
             uri = navigationManager.ToBaseRelativePath(uri);
+        }
+
+        if (!LocalUrl.IsLocal(uri))
+        {
+            uri = "";
         }
 
         navigationManager.NavigateTo(uri);

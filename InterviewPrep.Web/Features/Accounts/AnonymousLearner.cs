@@ -42,6 +42,15 @@ public sealed class AnonymousLearner(IDataProtectionProvider protection)
             return existing;
         }
 
+        return Renew(context);
+    }
+
+    /// <summary>
+    /// Issues a new id, replacing the visitor's: done on every sign-in and sign-out, so that on a shared
+    /// computer the next person's anonymous work is not merged into the account of whoever signs in next.
+    /// </summary>
+    public string Renew(HttpContext context)
+    {
         var id = Prefix + Guid.NewGuid().ToString("N");
         context.Response.Cookies.Append(CookieName, _protector.Protect(id), new CookieOptions
         {
