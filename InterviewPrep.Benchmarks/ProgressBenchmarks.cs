@@ -8,26 +8,20 @@ using Microsoft.Extensions.DependencyInjection;
 using InterviewPrep.Web.Features.Dashboard;
 using InterviewPrep.Web.Features.Sessions;
 
-namespace InterviewPrep.Tests.Benchmarks;
+namespace InterviewPrep.Benchmarks;
 
 /// <summary>
 /// The cost of saving a study step, and of the dashboard (its numbers, and the whole page as the
 /// server renders it) for a learner with 5,000 reviews. Prints figures; asserts nothing about time.
-/// Run as the page benchmarks (RUN_BENCHMARKS=1).
+/// Run with: dotnet run -c Release --project InterviewPrep.Benchmarks -- progress
 /// </summary>
 public sealed class ProgressBenchmarks
 {
-    [Fact]
     public async Task SaveStep_AndDashboard_Latency()
     {
-        if (Environment.GetEnvironmentVariable("RUN_BENCHMARKS") != "1")
-        {
-            Assert.Skip("benchmark: set RUN_BENCHMARKS=1 to run it");
-        }
-
         await using var db = await TestDatabase.CreateAsync();
         await db.Initializer(seed: true).SeedAsync();
-        var output = Xunit.TestContext.Current.TestOutputHelper!;
+        var output = Console.Out;
         var sessions = new SessionService(db.Factory, TimeProvider.System);
         await using (var context = db.CreateContext())
         {
@@ -70,14 +64,8 @@ public sealed class ProgressBenchmarks
         output.WriteLine(Percentiles.Line("dashboard numbers for 5,000 reviews (DashboardService.GetAsync)", reads));
     }
 
-    [Fact]
     public async Task DashboardPage_Latency()
     {
-        if (Environment.GetEnvironmentVariable("RUN_BENCHMARKS") != "1")
-        {
-            Assert.Skip("benchmark: set RUN_BENCHMARKS=1 to run it");
-        }
-
         await using var app = new AppFactory("Production");
         _ = app.CreateClient(); // starts the app: migrations and starter content
 
@@ -117,7 +105,7 @@ public sealed class ProgressBenchmarks
         var first = await client.GetStringAsync("/dashboard");
         Assert.Contains("data-testid=\"streak\"", first); // the numbers are in the server's first response
 
-        var output = Xunit.TestContext.Current.TestOutputHelper!;
+        var output = Console.Out;
         var dash = app.Services.GetRequiredService<InterviewPrep.Web.Features.Dashboard.DashboardService>();
         output.WriteLine(Percentiles.Line("  of which: streak, week and chart (DashboardService.GetAsync)", await Measure(200, _ => dash.GetAsync(learner))));
         var rev = app.Services.GetRequiredService<InterviewPrep.Web.Features.Review.ReviewService>();

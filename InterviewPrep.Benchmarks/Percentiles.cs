@@ -1,4 +1,4 @@
-namespace InterviewPrep.Tests.Benchmarks;
+namespace InterviewPrep.Benchmarks;
 
 /// <summary>How the benchmarks report a set of timings.</summary>
 public static class Percentiles

@@ -5,28 +5,20 @@ using InterviewPrep.Data.Content.Search;
 using InterviewPrep.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace InterviewPrep.Tests.Benchmarks;
+namespace InterviewPrep.Benchmarks;
 
 /// <summary>
 /// Server render of the question and channel pages and search latency, on the real dataset and on
 /// a fourfold copy of it (about 31,500 questions). Prints figures; asserts nothing about time.
-/// Run with: RUN_BENCHMARKS=1 dotnet test -c Release --filter FullyQualifiedName~Benchmarks --logger "console;verbosity=detailed"
+/// Run with: dotnet run -c Release --project InterviewPrep.Benchmarks -- pages
 /// </summary>
 public sealed class PageBenchmarks
 {
     private const int Warmup = 30;
     private const int Samples = 300;
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
     public async Task RenderAndSearch_Latency(int copies)
     {
-        if (Environment.GetEnvironmentVariable("RUN_BENCHMARKS") != "1")
-        {
-            Assert.Skip("benchmark: set RUN_BENCHMARKS=1 to run it");
-        }
-
         var folder = Directory.CreateTempSubdirectory("interviewprep-bench-").FullName;
         try
         {
@@ -35,7 +27,7 @@ public sealed class PageBenchmarks
             var clock = Stopwatch.StartNew();
             var report = await app.Services.GetRequiredService<ContentImporter>().ImportAsync(files);
             var importSeconds = clock.Elapsed.TotalSeconds;
-            var output = Xunit.TestContext.Current.TestOutputHelper!;
+            var output = Console.Out;
             output.WriteLine($"questions: {report.Created - 0} rows created ({report.Summary}) in {importSeconds:0.0} s");
 
             var client = app.CreateClient();
