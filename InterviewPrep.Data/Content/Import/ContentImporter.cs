@@ -158,16 +158,37 @@ public sealed class ContentImporter(
         file.ReportUnread();
     }
 
-    /// <summary>One chunk, one transaction. Rows are read and parsed before the write lock is taken.</summary>
+    /// <summary>
+    /// One chunk, one transaction. The write lock is held only while the chunk is written: rows are
+    /// parsed before, and questions are compared and staged before too, then checked again under
+    /// the lock and staged anew in the rare case that someone changed them in between.
+    /// </summary>
     private async Task<bool> SaveChunkAsync(UnitRows rows, List<(int Index, JsonNode? Row)> chunk, FileReport file, CancellationToken ct)
     {
         var mark = file.Save();
         try
         {
             rows.Prepare(chunk, file);
+            var prepared = file.Save();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (rows.StagesBeforeLock)
+            {
+                await rows.ApplyAsync(db, file, ct);
+                db.ChangeTracker.DetectChanges();
+            }
+
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await rows.ApplyAsync(db, file, ct);
+            if (!rows.StagesBeforeLock)
+            {
+                await rows.ApplyAsync(db, file, ct);
+            }
+            else if (!await rows.UnchangedSinceStagedAsync(db, ct))
+            {
+                file.Restore(prepared);
+                db.ChangeTracker.Clear();
+                await rows.ApplyAsync(db, file, ct);
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -365,7 +386,7 @@ public sealed class ContentImporter(
 
     /// <summary>
     /// After bulk changes: refreshes SQLite's statistics, so queries keep their best plans, and
-    /// merges the search index's segments, so searches stay fast.
+    /// merges the search index's segments, so searches stay fast; both in short steps.
     /// </summary>
     private async Task OptimizeAsync(ImportReport report, CancellationToken ct)
     {
@@ -375,10 +396,11 @@ public sealed class ContentImporter(
             return;
         }
 
-        await db.Database.ExecuteSqlRawAsync("PRAGMA optimize;", ct);
+        // A bounded ANALYZE: statistics without reading whole tables under the write lock.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 400; PRAGMA optimize;", ct);
         if (report.ChangedAnything)
         {
-            await new Search.QuestionSearch(dbFactory).OptimizeAsync(ct);
+            await new Search.QuestionSearch(dbFactory).MergeAsync(ct);
         }
     }
 
@@ -431,7 +453,10 @@ public sealed class ContentImporter(
               $"({string.Join(", ", unknown.Take(5))}{(unknown.Count > 5 ? ", ..." : "")}); import those questions first";
     }
 
-    /// <summary>Content without its timestamps, to tell a real change from a re-import.</summary>
+    /// <summary>
+    /// A hash of the content without its timestamps, to tell a real change from a re-import. A run
+    /// keeps one per imported row, so it is short whatever the size of the row.
+    /// </summary>
     private static string Fingerprint(JsonObject snapshot)
     {
         foreach (var field in new[] { "createdAt", "lastUpdated", "lastGenerated" })
@@ -439,7 +464,7 @@ public sealed class ContentImporter(
             snapshot.Remove(field);
         }
 
-        return snapshot.ToJsonString();
+        return Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot)));
     }
 
     private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
@@ -461,6 +486,15 @@ public sealed class ContentImporter(
 
         /// <summary>Inside the chunk's transaction: looks up what exists and stages the changes.</summary>
         public abstract Task ApplyAsync(AppDbContext db, FileReport file, CancellationToken ct);
+
+        /// <summary>
+        /// True when <see cref="ApplyAsync"/> may run before the transaction begins, followed by
+        /// <see cref="UnchangedSinceStagedAsync"/> under the lock.
+        /// </summary>
+        public virtual bool StagesBeforeLock => false;
+
+        /// <summary>Under the lock: whether what <see cref="ApplyAsync"/> read is still what the database holds.</summary>
+        public virtual Task<bool> UnchangedSinceStagedAsync(AppDbContext db, CancellationToken ct) => Task.FromResult(true);
 
         /// <summary>After the chunk's commit.</summary>
         public virtual void Committed()
@@ -521,13 +555,20 @@ public sealed class ContentImporter(
             }
         }
 
+        private List<string> _ids = [];
+        private Dictionary<string, DateTime> _staged = [];
+
+        public override bool StagesBeforeLock => true;
+
         public override async Task ApplyAsync(AppDbContext db, FileReport file, CancellationToken ct)
         {
+            _pending.Clear();
             // At most one chunk of ids, so the list stays far below SQLite's parameter limit.
-            var ids = _rows.Select(r => r.Question.Data.Id).Distinct().ToList();
+            _ids = _rows.Select(r => r.Question.Data.Id).Distinct().ToList();
             var existing = await db.Questions.Include(q => q.ChannelMappings)
-                .Where(q => ids.Contains(q.Id))
+                .Where(q => _ids.Contains(q.Id))
                 .ToDictionaryAsync(q => q.Id, StringComparer.Ordinal, ct);
+            _staged = existing.ToDictionary(e => e.Key, e => e.Value.LastUpdated, StringComparer.Ordinal);
             foreach (var (label, reader, question, inferred) in _rows)
             {
                 try
@@ -539,6 +580,17 @@ public sealed class ContentImporter(
                     file.Reject(label, $"could not be stored ({e.Message})");
                 }
             }
+        }
+
+        /// <summary>Every change through the content-change path moves a question's lastUpdated.</summary>
+        public override async Task<bool> UnchangedSinceStagedAsync(AppDbContext db, CancellationToken ct)
+        {
+            var now = await db.Questions.AsNoTracking()
+                .Where(q => _ids.Contains(q.Id))
+                .Select(q => new { q.Id, q.LastUpdated })
+                .ToListAsync(ct);
+            return now.Count == _staged.Count
+                && now.All(q => _staged.TryGetValue(q.Id, out var staged) && staged == q.LastUpdated);
         }
 
         public override void Committed()

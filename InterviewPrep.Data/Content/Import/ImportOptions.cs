@@ -13,7 +13,7 @@ public sealed class ImportOptions
     /// writes wait at most that long during an import. At most 5,000, well under SQLite's limit of
     /// 32,766 parameters in one statement.
     /// </summary>
-    public int ChunkRows { get; set; } = 500;
+    public int ChunkRows { get; set; } = 100;
 
     public const int MaxChunkRows = 5000;
 

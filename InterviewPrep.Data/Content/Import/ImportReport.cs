@@ -56,10 +56,16 @@ public sealed class FileReport(string source)
     /// <summary>A chunk could not be saved: the rows before it stay imported, the rest of the file is not.</summary>
     public void FailAt(Mark mark, string error)
     {
+        Restore(mark);
+        Error = error;
+    }
+
+    /// <summary>Forgets what was counted since <paramref name="mark"/>.</summary>
+    public void Restore(Mark mark)
+    {
         (Created, Updated, Unchanged) = (mark.Created, mark.Updated, mark.Unchanged);
         Rejected.RemoveRange(mark.Rejected, Rejected.Count - mark.Rejected);
         Warnings.RemoveRange(mark.Warnings, Warnings.Count - mark.Warnings);
-        Error = error;
     }
 
     public override string ToString() => (Error, RowsDone) switch

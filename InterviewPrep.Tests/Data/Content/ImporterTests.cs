@@ -50,6 +50,31 @@ public sealed class ImporterTests : IAsyncLifetime
     private ContentImporter Importer(int chunkRows = 500, long maxFileBytes = 1 << 20) =>
         new(_db.Factory, _db.Changes, _db.Clock, Options.Create(new ImportOptions { ChunkRows = chunkRows, MaxFileBytes = maxFileBytes }));
 
+    /// <summary>Runs one statement on another connection just before the next transaction begins.</summary>
+    private sealed class ChangeBeforeNextTransaction : DbTransactionInterceptor
+    {
+        public string? Sql { get; set; }
+
+        public string? ConnectionString { get; set; }
+
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (Sql is { } sql && ConnectionString is { } connectionString)
+            {
+                Sql = null;
+                await using var other = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                await other.OpenAsync(cancellationToken);
+                await using var command = other.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
     /// <summary>Counts committed transactions.</summary>
     private sealed class CommitCounter : DbTransactionInterceptor
     {
@@ -282,6 +307,26 @@ public sealed class ImporterTests : IAsyncLifetime
 
         Assert.Equal(5, report.Created);
         Assert.Equal(3, commits.Count);
+    }
+
+    [Fact]
+    public async Task Import_QuestionChangedBetweenStagingAndWriting_IsComparedAgainUnderTheLock()
+    {
+        var moderator = new ChangeBeforeNextTransaction();
+        await using var db = await TestDatabase.CreateAsync(null, moderator);
+        await db.Importer.ImportAsync([Write("a.json", Array(Question("q-1")))]);
+        var changed = Question("q-1");
+        changed["answer"] = "A sorted copy of some columns.";
+        moderator.Sql = $"UPDATE questions SET explanation = 'Edited by a moderator', lastUpdated = '{UtcIso.Format(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc))}' WHERE id = 'q-1'";
+        moderator.ConnectionString = db.ConnectionString;
+
+        var report = await db.Importer.ImportAsync([Write("a.json", Array(changed))]);
+
+        Assert.Equal(1, report.Updated);
+        await using var read = db.CreateContext();
+        var last = await read.QuestionHistory.OrderBy(h => h.Id).LastAsync();
+        Assert.Equal("Edited by a moderator", last.BeforeSnapshot!["explanation"]!.GetValue<string>());
+        Assert.Equal(["answer", "explanation"], last.ChangedFields!.Order());
     }
 
     [Fact]
