@@ -33,6 +33,12 @@ public static class DependencyInjection
             .BindConfiguration(ContentOptions.Section)
             .ValidateOnStart();
 
+        builder.Services.AddOptions<ImportOptions>()
+            .BindConfiguration(ImportOptions.Section)
+            .Validate(o => o.IsValid, $"{ImportOptions.Section}:{nameof(ImportOptions.MaxFileBytes)} must be positive and " +
+                $"{ImportOptions.Section}:{nameof(ImportOptions.ChunkRows)} between 1 and {ImportOptions.MaxChunkRows}")
+            .ValidateOnStart();
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentVersion>();
         builder.Services.AddSingleton<ContentChangeService>();

@@ -8,7 +8,8 @@ namespace InterviewPrep.Data.Content;
 /// <summary>Who makes a change and why; written to every history row.</summary>
 /// <param name="EventSource">One of <see cref="HistoryEventSources"/>.</param>
 /// <param name="SourceName">A user name, bot name or import file.</param>
-public sealed record ChangeSource(string EventSource, string? SourceName, string? Reason = null);
+/// <param name="Metadata">Stored in the history row's <c>metadata</c> (what an import inferred, for example).</param>
+public sealed record ChangeSource(string EventSource, string? SourceName, string? Reason = null, JsonNode? Metadata = null);
 
 public enum ChangeKind { Created, Updated, Unchanged, Deleted, Restored }
 
@@ -159,6 +160,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
             BeforeSnapshot = before,
             AfterSnapshot = after,
             Reason = source.Reason,
+            Metadata = source.Metadata?.DeepClone(),
             CreatedAt = now,
         });
 }

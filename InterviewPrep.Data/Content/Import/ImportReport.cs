@@ -10,8 +10,14 @@ public sealed class FileReport(string source)
     public List<string> Rejected { get; } = [];
     public List<string> Warnings { get; } = [];
 
-    /// <summary>Set when the file could not be read or saved; nothing of it was imported.</summary>
+    /// <summary>Set when the file could not be read, or a chunk of it could not be saved.</summary>
     public string? Error { get; set; }
+
+    /// <summary>The rows the file holds, once it has been checked.</summary>
+    public int Rows { get; set; }
+
+    /// <summary>Rows whose chunk was committed (rejected rows included): how far the file got.</summary>
+    public int RowsDone { get; set; }
 
     public void Reject(string row, string reason) => Rejected.Add($"{row}: {reason}");
 
@@ -37,16 +43,42 @@ public sealed class FileReport(string source)
         _unread.Clear();
     }
 
-    /// <summary>Forgets the counts of a file whose transaction was rolled back.</summary>
+    /// <summary>The file could not be read: nothing of it was imported.</summary>
     public void Fail(string error)
     {
         Error = error;
         Created = Updated = Unchanged = 0;
     }
 
-    public override string ToString() => Error is not null
-        ? $"{Source}: FAILED, nothing imported: {Error}"
-        : $"{Source}: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected.Count} rejected";
+    /// <summary>Where the report stands before a chunk, to forget what a rolled-back chunk counted.</summary>
+    public Mark Save() => new(Created, Updated, Unchanged, Rejected.Count, Warnings.Count);
+
+    /// <summary>A chunk could not be saved: the rows before it stay imported, the rest of the file is not.</summary>
+    public void FailAt(Mark mark, string error)
+    {
+        Restore(mark);
+        Error = error;
+    }
+
+    /// <summary>Forgets what was counted since <paramref name="mark"/>.</summary>
+    public void Restore(Mark mark)
+    {
+        (Created, Updated, Unchanged) = (mark.Created, mark.Updated, mark.Unchanged);
+        Rejected.RemoveRange(mark.Rejected, Rejected.Count - mark.Rejected);
+        Warnings.RemoveRange(mark.Warnings, Warnings.Count - mark.Warnings);
+    }
+
+    public override string ToString() => (Error, RowsDone) switch
+    {
+        (null, _) => $"{Source}: {Counts}",
+        (_, 0) => $"{Source}: FAILED, nothing imported: {Error}",
+        _ => $"{Source}: FAILED after row {RowsDone} of {Rows}: {Error}. Rows 1 to {RowsDone} are imported ({Counts}); " +
+             "the rest is not. Importing the file again completes it",
+    };
+
+    private string Counts => $"{Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected.Count} rejected";
+
+    public readonly record struct Mark(int Created, int Updated, int Unchanged, int Rejected, int Warnings);
 }
 
 /// <summary>The result of an import run: one report per file and the totals.</summary>

@@ -8,10 +8,14 @@ public static class RowParsers
 {
     /// <summary>A question and, for certification practice questions, the certification channel it belongs to.</summary>
     /// <param name="Fields">The fields the row carried; on an update only these change.</param>
-    public sealed record ParsedQuestion(QuestionData Data, ChannelMapping? ExtraMapping, IReadOnlySet<string> Fields);
+    /// <param name="DifficultyGiven">
+    /// False when the row has no difficulty: <see cref="QuestionData.Difficulty"/> is then only a
+    /// placeholder for the importer to infer, and an update keeps the current difficulty.
+    /// </param>
+    public sealed record ParsedQuestion(QuestionData Data, ChannelMapping? ExtraMapping, IReadOnlySet<string> Fields, bool DifficultyGiven = true);
 
     /// <summary>Fields every valid question row sets, even when derived (channel from a certification).</summary>
-    private static readonly string[] AlwaysSet = ["id", "question", "answer", "channel", "subChannel", "difficulty"];
+    private static readonly string[] AlwaysSet = ["id", "question", "answer", "channel", "subChannel"];
 
     public static ParsedQuestion? Question(RowReader r)
     {
@@ -21,7 +25,7 @@ public static class RowParsers
         var certification = Blank(r.OptionalString("certificationId"));
         var domain = Blank(r.OptionalString("domain"));
         var channel = Blank(r.OptionalString("channel")) ?? certification ?? r.RequiredString("channel", "channel");
-        var difficulty = r.Enum<Difficulty>("difficulty");
+        var difficulty = r.OptionalEnum<Difficulty>("difficulty");
         var answer = r.OptionalString("answer");
         if (string.IsNullOrWhiteSpace(answer))
         {
@@ -46,7 +50,7 @@ public static class RowParsers
             Answer = answer ?? "",
             Explanation = r.OptionalString("explanation") ?? "",
             Diagram = Blank(r.OptionalString("diagram")),
-            Difficulty = difficulty,
+            Difficulty = difficulty ?? Difficulty.Intermediate,
             Tags = r.StringList("tags"),
             Channel = channel.Trim(),
             SubChannel = subChannel?.Trim() ?? "",
@@ -73,7 +77,12 @@ public static class RowParsers
             : null;
         r.Read.Add("_sanitized");
         var fields = r.Row.Select(p => p.Key).Concat(AlwaysSet).ToHashSet(StringComparer.Ordinal);
-        return r.Errors.Count == 0 ? new ParsedQuestion(data, extra, fields) : null;
+        if (difficulty is null)
+        {
+            fields.Remove("difficulty");
+        }
+
+        return r.Errors.Count == 0 ? new ParsedQuestion(data, extra, fields, difficulty is not null) : null;
     }
 
     /// <summary>Multiple-choice rows carry their answer as the correct options.</summary>

@@ -87,6 +87,24 @@ public sealed class RowReader(JsonObject row)
         return default;
     }
 
+    /// <summary>A value of one of the design's enumerations, or null when the field is absent or blank.</summary>
+    public TEnum? OptionalEnum<TEnum>(string field) where TEnum : struct, System.Enum
+    {
+        var text = OptionalString(field);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Vocabulary.TryParse<TEnum>(text, out var value))
+        {
+            return value;
+        }
+
+        Errors.Add($"invalid {field}: {Vocabulary.Describe<TEnum>(text)}");
+        return null;
+    }
+
     public int? OptionalInt(string field)
     {
         Read.Add(field);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
@@ -5,7 +6,8 @@ namespace InterviewPrep.Data.Content.Import;
 
 /// <summary>
 /// Reads a SQLite database in the original system's physical (Turso/libSQL, snake_case) schema
-/// into import units whose rows carry the export's camelCase field names.
+/// into import units whose rows carry the export's camelCase field names. Rows are read as the
+/// import consumes them, not all at once.
 /// </summary>
 public static class TursoSource
 {
@@ -29,8 +31,7 @@ public static class TursoSource
         var units = new List<ImportUnit>();
         try
         {
-            var csb = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-            using var connection = new SqliteConnection(csb.ToString());
+            using var connection = new SqliteConnection(ConnectionString(path));
             connection.Open();
             var tables = TableNames(connection);
             if (!tables.Contains("questions"))
@@ -40,7 +41,11 @@ public static class TursoSource
 
             foreach (var (table, kind) in ContentTables.Where(t => tables.Contains(t.Table)))
             {
-                units.Add(new ImportUnit($"{name}: {table}", kind, ReadRows(connection, table)));
+                var rows = (int)Count(connection, table);
+                units.Add(new ImportUnit(
+                    $"{name}: {table}", kind,
+                    _ => Task.FromResult(new UnitCheck(rows, null)),
+                    ct => ReadRowsAsync(path, table, ct)));
             }
 
             foreach (var table in OtherTables.Where(tables.Contains))
@@ -48,10 +53,8 @@ public static class TursoSource
                 var count = Count(connection, table);
                 if (count > 0)
                 {
-                    units.Add(new ImportUnit($"{name}: {table}", ImportKind.Notices, [])
-                    {
-                        Notice = $"{count} rows not imported: accounts, bot records and learner activity do not move with content",
-                    });
+                    units.Add(ImportUnit.Noticed($"{name}: {table}",
+                        $"{count} rows not imported: accounts, bot records and learner activity do not move with content"));
                 }
             }
         }
@@ -84,14 +87,18 @@ public static class TursoSource
         return (long)command.ExecuteScalar()!;
     }
 
-    private static List<JsonNode?> ReadRows(SqliteConnection connection, string table)
+    private static string ConnectionString(string path) =>
+        new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString();
+
+    private static async IAsyncEnumerable<JsonNode?> ReadRowsAsync(string path, string table, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var command = connection.CreateCommand();
+        await using var connection = new SqliteConnection(ConnectionString(path));
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM \"{table}\"";
-        using var reader = command.ExecuteReader();
+        await using var reader = await command.ExecuteReaderAsync(ct);
         var names = Enumerable.Range(0, reader.FieldCount).Select(i => CamelCase(reader.GetName(i))).ToArray();
-        var rows = new List<JsonNode?>();
-        while (reader.Read())
+        while (await reader.ReadAsync(ct))
         {
             var row = new JsonObject();
             for (var i = 0; i < names.Length; i++)
@@ -106,10 +113,8 @@ public static class TursoSource
                 };
             }
 
-            rows.Add(row);
+            yield return row;
         }
-
-        return rows;
     }
 
     /// <summary><c>sub_channel</c> → <c>subChannel</c>.</summary>

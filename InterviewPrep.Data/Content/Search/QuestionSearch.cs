@@ -124,6 +124,31 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
         await OptimizeAsync(ct);
     }
 
+    /// <summary>
+    /// Merges the index's segments like <see cref="OptimizeAsync"/>, but a few hundred pages per
+    /// step, each step its own short transaction, so the app's writes wait for one step at most
+    /// (an import runs it while the app is serving).
+    /// </summary>
+    public async Task MergeAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        await using var changes = db.Database.GetDbConnection().CreateCommand();
+        changes.CommandText = "SELECT total_changes();";
+        await using var merge = db.Database.GetDbConnection().CreateCommand();
+        merge.CommandText = "INSERT INTO questionSearch(questionSearch, rank) VALUES ('merge', -200);";
+        for (var step = 0; step < 100_000; step++)
+        {
+            var before = (long)(await changes.ExecuteScalarAsync(ct))!;
+            await merge.ExecuteNonQueryAsync(ct);
+            // A step with nothing left to merge changes nothing but the command's own row.
+            if ((long)(await changes.ExecuteScalarAsync(ct))! - before <= 1)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>Merges the index's segments into one, which keeps searches fast after many writes (an import).</summary>
     public async Task OptimizeAsync(CancellationToken ct = default)
     {

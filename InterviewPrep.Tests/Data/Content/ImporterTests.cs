@@ -5,6 +5,8 @@ using InterviewPrep.Data.Content.Import;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Tests.Data.Content;
 
@@ -44,6 +46,49 @@ public sealed class ImporterTests : IAsyncLifetime
     };
 
     private static string Array(params JsonObject[] rows) => new JsonArray(rows.Select(r => (JsonNode)r).ToArray()).ToJsonString();
+
+    private ContentImporter Importer(int chunkRows = 500, long maxFileBytes = 1 << 20) =>
+        new(_db.Factory, _db.Changes, _db.Clock, Options.Create(new ImportOptions { ChunkRows = chunkRows, MaxFileBytes = maxFileBytes }));
+
+    /// <summary>Runs one statement on another connection just before the next transaction begins.</summary>
+    private sealed class ChangeBeforeNextTransaction : DbTransactionInterceptor
+    {
+        public string? Sql { get; set; }
+
+        public string? ConnectionString { get; set; }
+
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData,
+            InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (Sql is { } sql && ConnectionString is { } connectionString)
+            {
+                Sql = null;
+                await using var other = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                await other.OpenAsync(cancellationToken);
+                await using var command = other.CreateCommand();
+                command.CommandText = sql;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Counts committed transactions.</summary>
+    private sealed class CommitCounter : DbTransactionInterceptor
+    {
+        public int Count;
+
+        public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Count);
+            return Task.CompletedTask;
+        }
+
+        public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData) =>
+            Interlocked.Increment(ref Count);
+    }
 
     [Fact]
     public async Task Import_NormalizesTimestampsBooleansAndDifficulty()
@@ -87,15 +132,84 @@ public sealed class ImporterTests : IAsyncLifetime
     public async Task UnparsableFile_IsReportedAndSkipped_WhileOtherFilesImport()
     {
         var broken = Write("broken.json", "[{\"id\": \"q-9\", ");
-        var single = Write("single.json", Question("q-8").ToJsonString());
+        var scalar = Write("scalar.json", "42");
         var good = Write("good.json", Array(Question("q-1")));
 
-        var report = await _db.Importer.ImportAsync([broken, single, good]);
+        var report = await _db.Importer.ImportAsync([broken, scalar, good]);
 
         Assert.Contains("not valid JSON", report.Files.Single(f => f.Source == "broken.json").Error);
-        Assert.Contains("single JSON object", report.Files.Single(f => f.Source == "single.json").Error);
+        Assert.Contains("holds no JSON array or object", report.Files.Single(f => f.Source == "scalar.json").Error);
         Assert.Equal(1, report.Created);
         Assert.Equal(2, report.FailedFiles);
+    }
+
+    [Fact]
+    public async Task Import_FileHoldingOneQuestionObject_ImportsItAsOneQuestion()
+    {
+        var single = Write("generated-question.json", Question("q-8").ToJsonString());
+
+        var report = await _db.Importer.ImportAsync([single]);
+
+        var file = report.Files.Single();
+        Assert.Null(file.Error);
+        Assert.Equal(1, file.Created);
+        await using var db = _db.CreateContext();
+        Assert.Equal("q-8", (await db.Questions.SingleAsync()).Id);
+    }
+
+    [Fact]
+    public async Task Import_QuestionWithoutDifficulty_InfersItFromFileOrChannel_RecordsItInHistory_AndWarns()
+    {
+        Write("certifications.json", """
+            [{"id":"cka","name":"CKA","provider":"CNCF","description":"d","difficulty":"advanced","category":"k8s"}]
+            """);
+        static JsonObject NoDifficulty(string id, string channel)
+        {
+            var row = Question(id, channel);
+            row.Remove("difficulty");
+            return row;
+        }
+
+        Write("questions/linux-beginner.json", Array(NoDifficulty("q-file", "linux")));
+        Write("questions/cka.json", Array(NoDifficulty("q-cert", "cka")));
+        Write("questions/databases.json", Array(NoDifficulty("q-default", "databases"), Question("q-given", difficulty: "expert")));
+
+        var report = await _db.Importer.ImportAsync([Folder]);
+
+        Assert.Equal(0, report.Rejected);
+        await using var db = _db.CreateContext();
+        var stored = await db.Questions.ToDictionaryAsync(q => q.Id, q => q.Difficulty);
+        Assert.Equal(Difficulty.Beginner, stored["q-file"]);
+        Assert.Equal(Difficulty.Advanced, stored["q-cert"]);
+        Assert.Equal(Difficulty.Intermediate, stored["q-default"]);
+        Assert.Equal(Difficulty.Expert, stored["q-given"]);
+        var warnings = report.Files.SelectMany(f => f.Warnings).Where(w => w.Contains("no difficulty")).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("(id q-file)") && w.Contains("beginner was inferred") && w.Contains("file name"));
+        Assert.Contains(warnings, w => w.Contains("(id q-cert)") && w.Contains("certification cka"));
+        Assert.Contains(warnings, w => w.Contains("(id q-default)") && w.Contains("intermediate was inferred") && w.Contains("default"));
+
+        var history = await db.QuestionHistory.ToDictionaryAsync(h => h.QuestionId);
+        var inferred = history["q-cert"].Metadata!["inferred"]!.AsArray().Single()!;
+        Assert.Equal("difficulty", inferred["field"]!.GetValue<string>());
+        Assert.Equal("advanced", inferred["value"]!.GetValue<string>());
+        Assert.Contains("certification cka", inferred["from"]!.GetValue<string>());
+        Assert.Null(history["q-given"].Metadata);
+    }
+
+    [Fact]
+    public async Task Reimport_OfARowWithoutDifficulty_KeepsTheStoredDifficulty()
+    {
+        await _db.Importer.ImportAsync([Write("a.json", Array(Question("q-1", difficulty: "expert")))]);
+        var row = Question("q-1");
+        row.Remove("difficulty");
+
+        var report = await _db.Importer.ImportAsync([Write("a.json", Array(row))]);
+
+        Assert.Equal(1, report.Unchanged);
+        Assert.DoesNotContain(report.Files.Single().Warnings, w => w.Contains("no difficulty"));
+        await using var db = _db.CreateContext();
+        Assert.Equal(Difficulty.Expert, (await db.Questions.SingleAsync()).Difficulty);
     }
 
     [Fact]
@@ -144,30 +258,120 @@ public sealed class ImporterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FileThatFailsToSave_IsRolledBackWhole_AndOthersImport()
+    public async Task Import_SaveFailingPartway_KeepsTheCommittedChunks_ReportsHowFar_AndARerunCompletesIt()
     {
         await using (var db = _db.CreateContext())
         {
             await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE INSERT ON questions WHEN NEW.id = 'q-boom' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
         }
 
-        var bad = Write("bad.json", Array(Question("q-1"), Question("q-boom"), Question("q-3")));
-        var good = Write("good.json", Array(Question("q-4")));
+        var importer = Importer(chunkRows: 2);
+        var bad = Write("bad.json", Array(Question("q-1"), Question("q-2"), Question("q-boom"), Question("q-4"), Question("q-5")));
+        var good = Write("good.json", Array(Question("q-6")));
 
-        var report = await _db.Importer.ImportAsync([bad, good]);
+        var report = await importer.ImportAsync([bad, good]);
 
         var failed = report.Files.Single(f => f.Source == "bad.json");
-        Assert.Contains("could not be saved", failed.Error);
-        Assert.Equal(0, failed.Created);
-        await using var read = _db.CreateContext();
-        Assert.Equal(["q-4"], await read.Questions.Select(q => q.Id).ToListAsync());
-        Assert.Equal(["q-4"], await read.QuestionHistory.Select(h => h.QuestionId).ToListAsync());
+        Assert.Contains("rows 3 to 4 could not be saved", failed.Error);
+        Assert.Equal((2, 2, 5), (failed.Created, failed.RowsDone, failed.Rows));
+        Assert.Contains("FAILED after row 2 of 5", failed.ToString());
+        Assert.Contains("Importing the file again completes it", failed.ToString());
+        Assert.Equal(1, report.FailedFiles);
+        await using (var read = _db.CreateContext())
+        {
+            Assert.Equal(["q-1", "q-2", "q-6"], await read.Questions.Select(q => q.Id).OrderBy(id => id).ToListAsync());
+            Assert.Equal(["q-1", "q-2", "q-6"], await read.QuestionHistory.Select(h => h.QuestionId).OrderBy(id => id).ToListAsync());
+            await read.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse;");
+        }
+
+        var rerun = await importer.ImportAsync([bad, good]);
+
+        Assert.Equal(0, rerun.FailedFiles);
+        var completed = rerun.Files.Single(f => f.Source == "bad.json");
+        Assert.Equal((3, 2), (completed.Created, completed.Unchanged));
+        var again = await importer.ImportAsync([bad, good]);
+        Assert.Equal((0, 0, 6), (again.Created, again.Updated, again.Unchanged));
+        Assert.Contains("Nothing changed: the content is already up to date.", again.ToText());
     }
 
     [Fact]
-    public async Task PathsAndSessions_KeepUnknownReferencesWithAWarning_AndAreRejectedWhenNoneExist()
+    public async Task Import_SavesAFileInChunks_OneTransactionEach()
     {
-        var questions = Write("questions/databases.json", Array(Question("q-1"), Question("q-2")));
+        var commits = new CommitCounter();
+        await using var db = await TestDatabase.CreateAsync(null, commits);
+        var importer = new ContentImporter(db.Factory, db.Changes, db.Clock, Options.Create(new ImportOptions { ChunkRows = 2 }));
+        var path = Write("five.json", Array([.. Enumerable.Range(1, 5).Select(i => Question($"q-{i}"))]));
+        commits.Count = 0;
+
+        var report = await importer.ImportAsync([path]);
+
+        Assert.Equal(5, report.Created);
+        Assert.Equal(3, commits.Count);
+    }
+
+    [Fact]
+    public async Task Import_QuestionChangedBetweenStagingAndWriting_IsComparedAgainUnderTheLock()
+    {
+        var moderator = new ChangeBeforeNextTransaction();
+        await using var db = await TestDatabase.CreateAsync(null, moderator);
+        await db.Importer.ImportAsync([Write("a.json", Array(Question("q-1")))]);
+        var changed = Question("q-1");
+        changed["answer"] = "A sorted copy of some columns.";
+        moderator.Sql = $"UPDATE questions SET explanation = 'Edited by a moderator', lastUpdated = '{UtcIso.Format(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc))}' WHERE id = 'q-1'";
+        moderator.ConnectionString = db.ConnectionString;
+
+        var report = await db.Importer.ImportAsync([Write("a.json", Array(changed))]);
+
+        Assert.Equal(1, report.Updated);
+        await using var read = db.CreateContext();
+        var last = await read.QuestionHistory.OrderBy(h => h.Id).LastAsync();
+        Assert.Equal("Edited by a moderator", last.BeforeSnapshot!["explanation"]!.GetValue<string>());
+        Assert.Equal(["answer", "explanation"], last.ChangedFields!.Order());
+    }
+
+    [Fact]
+    public async Task Import_FileOverTheSizeLimit_IsRefusedWithTheReason()
+    {
+        var path = Write("big.json", Array(Question("q-1"), Question("q-2")));
+
+        var report = await Importer(maxFileBytes: 100).ImportAsync([path]);
+
+        var error = report.Files.Single().Error;
+        Assert.Contains("over the import limit", error);
+        Assert.Contains("Import:MaxFileBytes", error);
+        Assert.Equal(1, report.FailedFiles);
+        await using var db = _db.CreateContext();
+        Assert.False(await db.Questions.AnyAsync());
+    }
+
+    [Fact]
+    public async Task Import_FileOfMoreQuestionsThanSqliteAllowsParameters_ImportsThemAll()
+    {
+        const int count = 34_000;
+        var path = System.IO.Path.Combine(Folder, "many.json");
+        await using (var writer = File.CreateText(path))
+        {
+            await writer.WriteAsync('[');
+            for (var i = 0; i < count; i++)
+            {
+                await writer.WriteAsync((i == 0 ? "" : ",") +
+                    $$"""{"id":"q-{{i}}","question":"Question {{i}}?","answer":"a","difficulty":"beginner","channel":"bulk","subChannel":"s"}""");
+            }
+
+            await writer.WriteAsync(']');
+        }
+
+        var report = await _db.Importer.ImportAsync([path]);
+
+        Assert.Equal(0, report.FailedFiles);
+        Assert.Equal(count, report.Created);
+        await using var db = _db.CreateContext();
+        Assert.Equal(count, await db.Questions.CountAsync());
+    }
+
+    [Fact]
+    public async Task PathsAndSessions_WithUnknownQuestions_AreKeptAsGiven_WithCountedWarnings_AndResolveWhenTheQuestionsArrive()
+    {
         var paths = Write("learning-paths.json", """
             [
               {"id":"ok","title":"OK","description":"d","pathType":"skill","difficulty":"Beginner","questionIds":"[\"q-1\",\"q-2\"]",
@@ -177,22 +381,35 @@ public sealed class ImporterTests : IAsyncLifetime
             """);
         var sessions = Write("voice-sessions.json", """{"sessions":[{"id":"v","channel":"databases","topic":"T","difficulty":"beginner","questionIds":["q-405"]}]}""");
 
-        var report = await _db.Importer.ImportAsync([Folder]);
+        var report = await _db.Importer.ImportAsync([paths, sessions]);
 
         var pathFile = report.Files.Single(f => f.Source == "learning-paths.json");
         Assert.Equal(2, pathFile.Created);
+        Assert.Empty(pathFile.Rejected);
+        Assert.StartsWith("2 of 2 learning paths reference questions not present yet (4 references to 3 distinct questions)", pathFile.Warnings[0]);
         Assert.Contains(pathFile.Warnings, w => w.Contains("(id dangling)") && w.Contains("q-404"));
-        Assert.Contains("q-405", Assert.Single(report.Files.Single(f => f.Source == "voice-sessions.json").Rejected));
-        await using var db = _db.CreateContext();
-        Assert.Equal(["q-1", "q-404"], (await db.LearningPaths.SingleAsync(p => p.Id == "dangling")).QuestionIds);
-        var path = await db.LearningPaths.SingleAsync(p => p.Id == "ok");
-        Assert.Equal(["q-1", "q-2"], path.QuestionIds);
-        Assert.Equal(12, path.EstimatedHours);
-        Assert.Equal(Difficulty.Beginner, path.Difficulty);
-        Assert.Equal("One", Assert.Single(path.Milestones!).Title);
-        _ = questions;
-        _ = paths;
-        _ = sessions;
+        var sessionFile = report.Files.Single(f => f.Source == "voice-sessions.json");
+        Assert.Equal(1, sessionFile.Created);
+        Assert.StartsWith("1 of 1 voice sessions reference questions not present yet", sessionFile.Warnings[0]);
+        await using (var db = _db.CreateContext())
+        {
+            Assert.Equal(["q-1", "q-404"], (await db.LearningPaths.SingleAsync(p => p.Id == "dangling")).QuestionIds);
+            var path = await db.LearningPaths.SingleAsync(p => p.Id == "ok");
+            Assert.Equal(["q-1", "q-2"], path.QuestionIds);
+            Assert.Equal(12, path.EstimatedHours);
+            Assert.Equal(Difficulty.Beginner, path.Difficulty);
+            Assert.Equal("One", Assert.Single(path.Milestones!).Title);
+            Assert.Equal(["q-405"], (await db.VoiceSessions.SingleAsync()).QuestionIds);
+        }
+
+        // The questions arrive later: the paths resolve without being imported again.
+        var questions = await _db.Importer.ImportAsync([Write("questions/databases.json", Array(Question("q-1"), Question("q-2")))]);
+
+        Assert.Equal(2, questions.Created);
+        await using var read = _db.CreateContext();
+        var ok = await read.LearningPaths.SingleAsync(p => p.Id == "ok");
+        var known = await read.Questions.Select(q => q.Id).ToListAsync();
+        Assert.All(ok.QuestionIds, id => Assert.Contains(id, known));
     }
 
     [Fact]

@@ -50,20 +50,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
-    public async Task Import_PrintsTheReport_EndingWithTheSummaryLine()
+    public async Task Import_WithAFileThatCannotBeParsed_PrintsTheReportEndingWithTheSummaryLine_AndExitsNonZero()
     {
         File.WriteAllText(Path.Combine(_folder, "bad.json"), "{ not json");
         var starter = InterviewPrep.Data.Content.DatabaseInitializer.DefaultStarterContentPath;
 
         var (exit, output) = await RunAsync("import", starter, "bad.json");
 
-        Assert.Equal(0, exit);
+        Assert.Equal(1, exit);
         Assert.Contains("bad.json: FAILED, nothing imported: not valid JSON", output);
         var last = output.TrimEnd().Split('\n').Last().Trim();
         Assert.Matches(new Regex(@"^imported: \d+ created, 0 updated, 0 unchanged, 0 rejected$"), last);
 
-        var (_, again) = await RunAsync("import", starter);
+        var (againExit, again) = await RunAsync("import", starter);
+        Assert.Equal(0, againExit);
         Assert.Matches(@"imported: 0 created, 0 updated, \d+ unchanged, 0 rejected\s*$", again);
+    }
+
+    [Fact]
+    public async Task Import_WithOnlyRejectedRows_ExitsZero()
+    {
+        File.WriteAllText(Path.Combine(_folder, "rows.json"), """[{"id":"q-1","question":"Q?","answer":"A","difficulty":"beginner","channel":"c"},{"question":"no id"}]""");
+
+        var (exit, output) = await RunAsync("import", "rows.json");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("rows.json: 1 created, 0 updated, 0 unchanged, 1 rejected", output);
     }
 
     [Fact]

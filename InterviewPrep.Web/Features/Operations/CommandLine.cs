@@ -8,7 +8,8 @@ namespace InterviewPrep.Web.Features.Operations;
 
 /// <summary>
 /// <c>migrate</c> creates or upgrades the configured database; <c>import PATH...</c> imports
-/// exports and prints the report. Both exit when done.
+/// exports and prints the report. Both exit when done; <c>import</c> exits with 1 when a file
+/// could not be read or saved (rejected rows alone are not a failure).
 /// </summary>
 public static class CommandLine
 {
@@ -34,7 +35,7 @@ public static class CommandLine
                         output.WriteLine($"[{p.FileIndex}/{p.FileCount}] {p.Source} ({p.Rows} rows)")));
                     await output.WriteLineAsync($"Import took {clock.Elapsed.TotalSeconds:0.0} s.");
                     await output.WriteAsync(report.ToText());
-                    return 0;
+                    return report.FailedFiles > 0 ? 1 : 0;
                 case "search-rebuild":
                     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     await app.Services.GetRequiredService<InterviewPrep.Data.Content.Search.QuestionSearch>().RebuildAsync();
