@@ -42,6 +42,11 @@ public static class WebServiceExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        // Cookies are Secure whenever the request is HTTPS (directly or through a configured proxy).
+        builder.Services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddProxyHeaders();
         builder.Services.AddAuthorization();
 
         // Identity's stores use a scoped context; everything else uses the factory.
@@ -121,6 +126,9 @@ public static class WebServiceExtensions
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        // First: the client's address and scheme, as configured proxies report them.
+        app.UseProxyHeaders();
+        PublicUrls.LogSource(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
