@@ -47,6 +47,7 @@ public static class WebServiceExtensions
             o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddProxyHeaders();
+        builder.Services.AddRequestRateLimits();
         builder.Services.AddAuthorization();
 
         // Identity's stores use a scoped context; everything else uses the factory.
@@ -137,6 +138,8 @@ public static class WebServiceExtensions
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        // After the status pages, so a refused post gets the friendly 429 page.
+        app.UseRequestRateLimits();
         app.UseAntiforgery();
 
         // Every visitor who opens a page gets a signed anonymous learner id.
