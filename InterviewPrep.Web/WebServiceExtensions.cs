@@ -87,6 +87,9 @@ public static class WebServiceExtensions
             .ValidateOnStart();
         builder.Services.AddScoped<PublicUrls>();
         builder.Services.AddSingleton<ChannelCatalog>();
+        builder.Services.AddOptions<ChannelCacheOptions>().BindConfiguration(ChannelCacheOptions.Section)
+            .Validate(o => o.CachedRowLimit >= 0, "Channels:CachedRowLimit must not be negative.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ChannelQuestions>();
         builder.Services.AddSingleton<ContentHtml>();
         builder.Services.AddSingleton<StudyService>();
