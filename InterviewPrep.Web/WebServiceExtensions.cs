@@ -68,10 +68,10 @@ public static class WebServiceExtensions
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
         builder.Services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
 
-        // Keys for the sign-in and antiforgery cookies survive restarts: they live beside the database.
+        // Keys for the sign-in and antiforgery cookies survive restarts and redeploys: they live beside the database.
         builder.Services.AddDataProtection()
             .SetApplicationName("InterviewPrep")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeys.Folder(builder.Configuration, builder.Environment.ContentRootPath)));
 
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         builder.Services.AddScoped<AdminAccountSeeder>();
