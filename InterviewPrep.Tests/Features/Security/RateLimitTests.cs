@@ -1,6 +1,8 @@
 using System.Net;
 using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Security;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InterviewPrep.Tests.Features.Security;
 
@@ -176,6 +178,23 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await HtmlForms.PostAsync(Client(app, "203.0.113.8"), url, bookmark)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_WhileEveryPasswordCheckIsTakenAndTheQueueIsFull_IsRefused_AndAcceptedAfter()
+    {
+        await using var app = App(("ConcurrentPasswordChecks", "1"), ("PasswordCheckQueue", "0"));
+        using var client = Client(app, "203.0.113.6");
+        var gate = app.Services.GetRequiredService<PasswordCheckGate>();
+
+        using (var taken = gate.Limiter.AttemptAcquire())
+        {
+            Assert.True(taken.IsAcquired);
+            await AssertRefusedAsync(await SignInAsync(client, "busy@example.test"));
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/channels")).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await SignInAsync(client, "busy@example.test")).StatusCode);
     }
 
     [Fact]

@@ -107,25 +107,34 @@ public static class RateLimits
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(context => ByAddress(context, settings)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => ByAccount(context, settings)),
-                PartitionedRateLimiter.Create<HttpContext, string>(context => PasswordChecks(context, settings)));
+                PartitionedRateLimiter.Create<HttpContext, string>(context => ByAccount(context, settings)));
             options.OnRejected = (rejected, _) =>
             {
                 var wait = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(5);
-                var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                rejected.HttpContext.Items[RetryAfterItem] = TimeSpan.FromSeconds(seconds);
-                logger.LogWarning("Rate limit: refused {Method} {Path} from {Address}; retry after {Seconds} s",
-                    rejected.HttpContext.Request.Method, rejected.HttpContext.Request.Path, ClientAddress(rejected.HttpContext), seconds);
-                // No body: the status page explains (UseStatusCodePagesWithReExecute). It is re-executed
-                // as a page view, so that a post without a valid form (a script, a JSON call) gets the
-                // page too, not a form-validation error.
-                rejected.HttpContext.Request.Method = HttpMethods.Get;
+                Refuse(rejected.HttpContext, wait, logger);
                 return ValueTask.CompletedTask;
             };
         });
+        services.AddSingleton<PasswordCheckGate>();
         return services;
     }
+
+    /// <summary>
+    /// 429 with Retry-After and no body: the status page explains (UseStatusCodePagesWithReExecute).
+    /// It is re-executed as a page view, so that a post without a valid form (a script, a JSON call)
+    /// gets the page too, not a form-validation error.
+    /// </summary>
+    private static void Refuse(HttpContext context, TimeSpan wait, ILogger logger)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        context.Items[RetryAfterItem] = TimeSpan.FromSeconds(seconds);
+        logger.LogWarning("Rate limit: refused {Method} {Path} from {Address}; retry after {Seconds} s",
+            context.Request.Method, context.Request.Path, ClientAddress(context), seconds);
+        context.Request.Method = HttpMethods.Get;
+    }
+
 
     /// <summary>Limits the posts listed above; reads the posted email first, so that an account can be limited too.</summary>
     public static IApplicationBuilder UseRequestRateLimits(this IApplicationBuilder app)
@@ -145,7 +154,27 @@ public static class RateLimits
 
             await next(context);
         });
-        return app.UseRateLimiter();
+        app.UseRateLimiter();
+        var gate = app.ApplicationServices.GetRequiredService<PasswordCheckGate>();
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits).FullName!);
+        app.Use(async (context, next) =>
+        {
+            if (!IsPasswordPost(context))
+            {
+                await next(context);
+                return;
+            }
+
+            using var lease = await gate.Limiter.AcquireAsync(1, context.RequestAborted);
+            if (!lease.IsAcquired)
+            {
+                Refuse(context, PasswordCheckGate.RetryAfter, logger);
+                return;
+            }
+
+            await next(context);
+        });
+        return app;
     }
 
     private static Kind? Classify(HttpContext context)
@@ -194,20 +223,8 @@ public static class RateLimits
         return RateLimitPartition.GetFixedWindowLimiter($"{kind}|account|{account}", _ => Window(rule.PerAccount, rule.Window));
     }
 
-    private static RateLimitPartition<string> PasswordChecks(HttpContext context, RateLimitOptions options)
-    {
-        if (!HttpMethods.IsPost(context.Request.Method) || !PasswordPosts.Contains(context.Request.Path.Value?.TrimEnd('/') ?? ""))
-        {
-            return RateLimitPartition.GetNoLimiter("");
-        }
-
-        return RateLimitPartition.GetConcurrencyLimiter("password-checks", _ => new ConcurrencyLimiterOptions
-        {
-            PermitLimit = options.ConcurrentPasswordChecks,
-            QueueLimit = options.PasswordCheckQueue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-        });
-    }
+    private static bool IsPasswordPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && PasswordPosts.Contains(context.Request.Path.Value?.TrimEnd('/') ?? "");
 
     private static FixedWindowRateLimiterOptions Window(int permits, TimeSpan window) => new()
     {
@@ -237,4 +254,23 @@ public static class RateLimits
         return context.User.FindFirst(ClaimTypes.NameIdentifier)?.Value
             ?? (kind == Kind.QuestionForms ? context.RequestServices.GetRequiredService<AnonymousLearner>().Current(context) : null);
     }
+}
+
+/// <summary>
+/// The posts that hash a password, from everyone, at most so many at once; the rest wait in a
+/// short queue or are refused. Kept apart from the rate limiter's windows, so that waiting for a
+/// turn never spends a second permit of a window.
+/// </summary>
+public sealed class PasswordCheckGate(IOptions<RateLimitOptions> options) : IDisposable
+{
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
+
+    public ConcurrencyLimiter Limiter { get; } = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.ConcurrentPasswordChecks,
+        QueueLimit = options.Value.PasswordCheckQueue,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    public void Dispose() => Limiter.Dispose();
 }
