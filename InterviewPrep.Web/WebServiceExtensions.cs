@@ -42,6 +42,12 @@ public static class WebServiceExtensions
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
             .AddIdentityCookies();
+        // Cookies are Secure whenever the request is HTTPS (directly or through a configured proxy).
+        builder.Services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
+            o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.AddProxyHeaders();
+        builder.Services.AddRequestRateLimits();
         builder.Services.AddAuthorization();
 
         // Identity's stores use a scoped context; everything else uses the factory.
@@ -66,10 +72,10 @@ public static class WebServiceExtensions
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
         builder.Services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
 
-        // Keys for the sign-in and antiforgery cookies survive restarts: they live beside the database.
+        // Keys for the sign-in and antiforgery cookies survive restarts and redeploys: they live beside the database.
         builder.Services.AddDataProtection()
             .SetApplicationName("InterviewPrep")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeys.Folder(builder.Configuration, builder.Environment.ContentRootPath)));
 
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         builder.Services.AddScoped<AdminAccountSeeder>();
@@ -86,6 +92,9 @@ public static class WebServiceExtensions
             .ValidateOnStart();
         builder.Services.AddScoped<PublicUrls>();
         builder.Services.AddSingleton<ChannelCatalog>();
+        builder.Services.AddOptions<ChannelCacheOptions>().BindConfiguration(ChannelCacheOptions.Section)
+            .Validate(o => o.CachedRowLimit >= 0, "Channels:CachedRowLimit must not be negative.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<ChannelQuestions>();
         builder.Services.AddSingleton<ContentHtml>();
         builder.Services.AddSingleton<StudyService>();
@@ -126,6 +135,9 @@ public static class WebServiceExtensions
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        // First: the client's address and scheme, as configured proxies report them.
+        app.UseProxyHeaders();
+        PublicUrls.LogSource(app);
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -134,6 +146,8 @@ public static class WebServiceExtensions
 
         app.UseSecurityHeaders();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        // After the status pages, so a refused post gets the friendly 429 page.
+        app.UseRequestRateLimits();
         app.UseAntiforgery();
         app.UseAntiforgeryFailuresAsBadRequests();
 

@@ -38,6 +38,26 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>
+    /// Rate limits far above what any test posts, so that tests which post a lot (or in parallel)
+    /// never meet a 429 by accident; a test of the limits sets its own through <c>settings</c>.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> GenerousRateLimits { get; } = new Dictionary<string, string?>
+    {
+        ["RateLimits:SignIn:PerAddress"] = "100000",
+        ["RateLimits:SignIn:PerAccount"] = "100000",
+        ["RateLimits:Registration:PerAddress"] = "100000",
+        ["RateLimits:Registration:PerAccount"] = "100000",
+        ["RateLimits:AccountRecovery:PerAddress"] = "100000",
+        ["RateLimits:AccountRecovery:PerAccount"] = "100000",
+        ["RateLimits:Passkey:PerAddress"] = "100000",
+        ["RateLimits:Passkey:PerAccount"] = "100000",
+        ["RateLimits:QuestionForms:PerAddress"] = "100000",
+        ["RateLimits:QuestionForms:PerAccount"] = "100000",
+        ["RateLimits:ConcurrentPasswordChecks"] = "64",
+        ["RateLimits:PasswordCheckQueue"] = "100000",
+    };
+
     /// <summary>Everything the app logged, for assertions on warnings.</summary>
     public ConcurrentQueue<(LogLevel Level, string Category, string Message)> Logs { get; } = new();
 
@@ -56,7 +76,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment(_environment);
         builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={DatabasePath}");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in GenerousRateLimits.Concat(_settings))
         {
             builder.UseSetting(key, value);
         }

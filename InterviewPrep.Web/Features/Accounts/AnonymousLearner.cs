@@ -10,6 +10,9 @@ namespace InterviewPrep.Web.Features.Accounts;
 public sealed class AnonymousLearner(IDataProtectionProvider protection)
 {
     public const string CookieName = "ip-learner";
+
+    /// <summary>The cookie's name on HTTPS: the <c>__Host-</c> prefix makes browsers keep it Secure, host-only and for the whole site.</summary>
+    public const string SecureCookieName = "__Host-" + CookieName;
     public const string Prefix = "anon-";
     public const string CascadeName = "AnonymousLearnerId";
 
@@ -37,7 +40,7 @@ public sealed class AnonymousLearner(IDataProtectionProvider protection)
     /// <summary>Makes sure the visitor has an id: reads it, or issues a new one.</summary>
     public string Ensure(HttpContext context)
     {
-        if (Read(context.Request.Cookies[CookieName]) is { } existing)
+        if (ReadCookie(context) is { } existing)
         {
             return existing;
         }
@@ -52,12 +55,14 @@ public sealed class AnonymousLearner(IDataProtectionProvider protection)
     public string Renew(HttpContext context)
     {
         var id = Prefix + Guid.NewGuid().ToString("N");
-        context.Response.Cookies.Append(CookieName, _protector.Protect(id), new CookieOptions
+        // __Host- requires Secure, Path=/ and no Domain; plain HTTP (local use) keeps the plain name.
+        context.Response.Cookies.Append(context.Request.IsHttps ? SecureCookieName : CookieName, _protector.Protect(id), new CookieOptions
         {
             HttpOnly = true,
             IsEssential = true,
             SameSite = SameSiteMode.Lax,
             Secure = context.Request.IsHttps,
+            Path = "/",
             MaxAge = TimeSpan.FromDays(400),
         });
         context.Items[CookieName] = id;
@@ -66,5 +71,9 @@ public sealed class AnonymousLearner(IDataProtectionProvider protection)
 
     /// <summary>The id for this request (issued earlier in the same request, or read from the cookie).</summary>
     public string? Current(HttpContext context) =>
-        context.Items[CookieName] as string ?? Read(context.Request.Cookies[CookieName]);
+        context.Items[CookieName] as string ?? ReadCookie(context);
+
+    /// <summary>The id in the request's cookie, under either name.</summary>
+    private string? ReadCookie(HttpContext context) =>
+        Read(context.Request.Cookies[SecureCookieName]) ?? Read(context.Request.Cookies[CookieName]);
 }

@@ -2,6 +2,8 @@ using InterviewPrep.Data;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Data.Content;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Web.Features.Channels;
 
@@ -29,18 +31,43 @@ public sealed record ChannelPageData(
     IReadOnlyList<QuestionListItem> Questions,
     Facets Facets);
 
+/// <summary>Configuration section <c>Channels</c>.</summary>
+public sealed class ChannelCacheOptions
+{
+    public const string Section = "Channels";
+
+    /// <summary>How many question rows, over all channels, the channel cache may hold.</summary>
+    public int CachedRowLimit { get; set; } = 100_000;
+}
+
 /// <summary>
 /// A channel's questions: the design's "Get Questions by Channel" (active, newest first) plus, for a
 /// certification channel, "Get Certification Questions" (mapped through channelMappings), filtered,
 /// counted per filter value, ordered and paged.
 /// </summary>
-public sealed class ChannelQuestions(IDbContextFactory<AppDbContext> dbFactory, ChannelCatalog catalog, ContentVersion? version = null)
+public sealed class ChannelQuestions(
+    IDbContextFactory<AppDbContext> dbFactory, ChannelCatalog catalog, ContentVersion? version = null, IOptions<ChannelCacheOptions>? options = null)
+    : IDisposable
 {
     /// <summary>How long a channel's rows are trusted when the change came from outside this process (an import run from the command line).</summary>
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
 
     // A channel's light rows, kept until content changes: filters and facets are computed in memory.
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Version, DateTime Loaded, List<Row> Rows)> _cache = new(StringComparer.Ordinal);
+    // Only channels that have questions are kept (any URL names a channel), and only so many rows:
+    // each entry's size is its row count.
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions
+    {
+        SizeLimit = (options?.Value ?? new ChannelCacheOptions()).CachedRowLimit,
+        TrackStatistics = true,
+    });
+
+    /// <summary>How many question rows the cache holds now (never more than <see cref="ChannelCacheOptions.CachedRowLimit"/>).</summary>
+    public long CachedRows => _cache.GetCurrentStatistics()?.CurrentEstimatedSize ?? 0;
+
+    /// <summary>Whether a channel's rows are in the cache.</summary>
+    public bool IsCached(string channelId) => _cache.TryGetValue(channelId, out _);
+
+    public void Dispose() => _cache.Dispose();
 
     private sealed record Row(
         string Id, string Text, string? Tldr, string Answer, Difficulty Difficulty, string SubChannel,
@@ -90,16 +117,19 @@ public sealed class ChannelQuestions(IDbContextFactory<AppDbContext> dbFactory, 
     private async Task<List<Row>> LoadAsync(string channelId, CancellationToken ct)
     {
         var current = version?.Current;
-        if (current is not null && _cache.TryGetValue(channelId, out var cached) && cached.Version == current
-            && DateTime.UtcNow - cached.Loaded < CacheLifetime)
+        if (current is not null && _cache.TryGetValue(channelId, out (long Version, List<Row> Rows) cached) && cached.Version == current)
         {
             return cached.Rows;
         }
 
         var rows = await QueryAsync(channelId, ct);
-        if (current is not null)
+        if (current is not null && rows.Count > 0)
         {
-            _cache[channelId] = (current.Value, DateTime.UtcNow, rows);
+            _cache.Set(channelId, (current.Value, rows), new MemoryCacheEntryOptions
+            {
+                Size = rows.Count,
+                AbsoluteExpirationRelativeToNow = CacheLifetime,
+            });
         }
 
         return rows;
