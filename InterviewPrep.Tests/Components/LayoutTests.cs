@@ -60,6 +60,7 @@ public sealed class LayoutTests
         var module = ctx.JSInterop.SetupModule(ThemePreference.JsModule);
         module.SetupVoid("setTheme", _ => true);
         module.Setup<string?>("timeZone").SetResult("Asia/Tokyo");
+        module.Setup<bool?>("systemDark").SetResult(null); // the visitor has chosen
 
         var layout = ctx.Render<CascadingValue<bool>>(p => p
             .Add(c => c.Name, ThemePreference.CascadeName)

@@ -154,4 +154,29 @@ public sealed class StudyPageTests : IAsyncLifetime
         Assert.Equal(id, page.Find("[data-testid=study]").GetAttribute("data-question-id"));
         Assert.Equal(5001, page.Find("[data-testid=note]").GetAttribute("value")!.Length);
     }
+
+    [Fact]
+    public async Task OnParametersSet_UnknownQuestionId_SaysSoAndKeepsTheSavedPosition()
+    {
+        var sessions = new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System);
+        await using (var first = Context(user: "learner-5"))
+        {
+            first.Services.GetRequiredService<NavigationManager>().NavigateTo("study/databases?at=3");
+            var started = first.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
+            started.WaitForAssertion(() => Assert.Equal("3 / 8", started.Find("[data-testid=study-progress]").TextContent.Trim()));
+        }
+
+        var before = Assert.Single(await sessions.ListAsync("learner-5"));
+        Assert.Equal(2, before.Position);
+
+        await using var ctx = Context(user: "learner-5");
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("study/databases?question=no-such-question");
+        var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
+
+        page.WaitForAssertion(() => Assert.Contains("not in this deck", page.Find("[data-testid=question-not-in-deck]").TextContent));
+        Assert.Equal("3 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim());
+        Assert.Equal(before.CurrentItemId, page.Find("[data-testid=study]").GetAttribute("data-question-id"));
+        var after = Assert.Single(await sessions.ListAsync("learner-5"));
+        Assert.Equal((before.Id, before.Position, before.CurrentItemId), (after.Id, after.Position, after.CurrentItemId));
+    }
 }

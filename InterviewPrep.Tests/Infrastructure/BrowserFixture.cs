@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) on a page at the app's address.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null)
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null, ColorScheme? colorScheme = null)
     {
         if (Browser is null)
         {
@@ -57,6 +57,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseAddress.ToString(),
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             TimezoneId = timeZone,
+            ColorScheme = colorScheme,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();

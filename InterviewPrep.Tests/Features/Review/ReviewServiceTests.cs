@@ -97,4 +97,29 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         Assert.Equal(1, forecast.Single(d => d.Day == dueDay).Count);
         Assert.Equal(1, forecast.Sum(d => d.Count));
     }
+
+    [Fact]
+    public async Task GetToday_CountsDueNowLaterTodayAndNewSeparately_AndTheQueueHoldsWhatIsReady()
+    {
+        await _reviews.AddAsync("l", "ip-db-001");
+        await _reviews.AddAsync("l", "ip-db-002");
+        await _reviews.AddAsync("l", "ip-db-003");
+        await _reviews.GradeAsync("l", "ip-db-001", Grade.Again, TimeSpan.Zero); // due in a minute
+        await _reviews.GradeAsync("l", "ip-db-002", Grade.Good, TimeSpan.Zero);  // due in ten minutes
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        var today = await _reviews.GetTodayAsync("l");
+
+        Assert.Equal((1, 1, 1), (today.Counts.DueNow, today.Counts.DueLaterToday, today.Counts.NewToday));
+        Assert.Equal(2, today.Counts.ReadyNow);
+        Assert.Equal(3, today.Counts.LeftToday);
+        Assert.Equal(["ip-db-001", "ip-db-003"], today.Queue.Select(c => c.QuestionId));
+
+        await _reviews.GradeAsync("l", "ip-db-001", Grade.Good, TimeSpan.Zero);
+        var after = await _reviews.GetTodayAsync("l");
+
+        Assert.Equal((0, 2, 1), (after.Counts.DueNow, after.Counts.DueLaterToday, after.Counts.NewToday));
+        Assert.Equal(after.Counts.ReadyNow, after.Queue.Count);
+        Assert.Equal(after.Counts, await _reviews.GetCountsAsync("l"));
+    }
 }

@@ -12,8 +12,30 @@ namespace InterviewPrep.Web.Features.Review;
 /// <summary>A card waiting for review, with what each grade would schedule.</summary>
 public sealed record DueCard(string QuestionId, string Text, CardState State, DateTime Due, IReadOnlyDictionary<Grade, string> Intervals);
 
-/// <summary>How many reviews fall due: today (with anything overdue), tomorrow and in the next seven days, in the learner's days.</summary>
-public sealed record ReviewCounts(int DueNow, int DueToday, int DueTomorrow, int DueThisWeek, int NewToday, int Total);
+/// <summary>
+/// A learner's review counts, each defined once and computed together (<see cref="ReviewService.GetTodayAsync"/>),
+/// in the learner's days. Cards whose question is no longer active are not counted as due.
+/// </summary>
+/// <param name="DueNow">Reviewed cards whose due time has come (overdue ones included).</param>
+/// <param name="DueLaterToday">Reviewed cards that fall due later today (learning steps, short intervals).</param>
+/// <param name="NewToday">New cards the daily limit still allows today.</param>
+/// <param name="DueTomorrow">Reviewed cards that fall due tomorrow.</param>
+/// <param name="DueThisWeek">Reviewed cards due by the end of the seventh day after today (today's included).</param>
+/// <param name="Total">Every card in review.</param>
+public sealed record ReviewCounts(int DueNow, int DueLaterToday, int NewToday, int DueTomorrow, int DueThisWeek, int Total)
+{
+    /// <summary>What can be reviewed right now: the review queue holds exactly these.</summary>
+    public int ReadyNow => DueNow + NewToday;
+
+    /// <summary>Reviewed cards due by the end of today, now or later.</summary>
+    public int DueToday => DueNow + DueLaterToday;
+
+    /// <summary>Everything still to do today: ready now, and what falls due later today.</summary>
+    public int LeftToday => ReadyNow + DueLaterToday;
+}
+
+/// <summary>The review queue and the counts, taken at the same instant so they cannot disagree.</summary>
+public sealed record ReviewToday(IReadOnlyList<DueCard> Queue, ReviewCounts Counts);
 
 /// <summary>Reviews due on one day of the forecast.</summary>
 public sealed record ForecastDay(DateOnly Day, int Count);
@@ -70,38 +92,46 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
     }
 
     /// <summary>
-    /// The cards to review now: everything due (most overdue first), then new cards up to the daily
-    /// limit, counting the new cards already started today.
+    /// The cards to review now (everything due, most overdue first, then new cards up to the daily
+    /// limit, counting the new cards already started today) with the counts, from one instant.
+    /// The queue holds the first <paramref name="max"/> of <see cref="ReviewCounts.ReadyNow"/>.
     /// </summary>
-    public async Task<IReadOnlyList<DueCard>> GetQueueAsync(string learnerId, int max = 50, CancellationToken ct = default)
+    public async Task<ReviewToday> GetTodayAsync(string learnerId, int max = 50, CancellationToken ct = default)
     {
         var now = Now();
         var mine = await settings.GetAsync(learnerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var due = await db.ReviewCards.AsNoTracking()
-            .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due <= now && c.Question!.Status == QuestionStatus.Active)
-            .OrderBy(c => c.Due)
-            .Take(max)
-            .Select(c => new { Card = c, c.Question!.Text })
-            .ToListAsync(ct);
-        var newLeft = Math.Max(0, mine.DailyNewLimit - await NewStartedTodayAsync(db, learnerId, mine.Calendar, now, ct));
-        var fresh = newLeft == 0 || due.Count >= max
+        var counts = await CountAsync(db, learnerId, mine, now, ct);
+        var due = counts.DueNow == 0
+            ? []
+            : await db.ReviewCards.AsNoTracking()
+                .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due <= now && c.Question!.Status == QuestionStatus.Active)
+                .OrderBy(c => c.Due)
+                .Take(max)
+                .Select(c => new { Card = c, c.Question!.Text })
+                .ToListAsync(ct);
+        var fresh = counts.NewToday == 0 || due.Count >= max
             ? []
             : await db.ReviewCards.AsNoTracking()
                 .Where(c => c.LearnerId == learnerId && c.State == "new" && c.Question!.Status == QuestionStatus.Active)
                 .OrderBy(c => c.CreatedAt)
-                .Take(Math.Min(newLeft, max - due.Count))
+                .Take(Math.Min(counts.NewToday, max - due.Count))
                 .Select(c => new { Card = c, c.Question!.Text })
                 .ToListAsync(ct);
 
         var scheduler = new FsrsScheduler(mine.Fsrs with { EnableFuzz = false });
-        return due.Concat(fresh).Select(x =>
+        var queue = due.Concat(fresh).Select(x =>
         {
             var memory = ToMemory(x.Card);
             return new DueCard(x.Card.QuestionId, x.Text, memory.State, x.Card.Due,
                 scheduler.Preview(memory, now).ToDictionary(p => p.Key, p => FsrsScheduler.FormatInterval(p.Value)));
         }).ToList();
+        return new ReviewToday(queue, counts);
     }
+
+    /// <summary>The cards to review now; see <see cref="GetTodayAsync"/>.</summary>
+    public async Task<IReadOnlyList<DueCard>> GetQueueAsync(string learnerId, int max = 50, CancellationToken ct = default) =>
+        (await GetTodayAsync(learnerId, max, ct)).Queue;
 
     /// <summary>Grades a card, schedules it and logs the review.</summary>
     public async Task<ReviewOutcome> GradeAsync(string learnerId, string questionId, Grade grade, TimeSpan taken, CancellationToken ct = default)
@@ -149,24 +179,31 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
     {
         var now = Now();
         var mine = await settings.GetAsync(learnerId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await CountAsync(db, learnerId, mine, now, ct);
+    }
+
+    /// <summary>The one place the counts are computed; see <see cref="ReviewCounts"/> for what each means.</summary>
+    private static async Task<ReviewCounts> CountAsync(AppDbContext db, string learnerId, StudySettings mine, DateTime now, CancellationToken ct)
+    {
         var today = mine.Calendar.DateOf(now);
         var endOfToday = mine.Calendar.EndOf(today);
         var endOfTomorrow = mine.Calendar.EndOf(today.AddDays(1));
         var endOfWeek = mine.Calendar.EndOf(today.AddDays(7));
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var dues = await db.ReviewCards.AsNoTracking()
             .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < endOfWeek && c.Question!.Status == QuestionStatus.Active)
             .Select(c => c.Due)
             .ToListAsync(ct);
-        var newCards = await db.ReviewCards.CountAsync(c => c.LearnerId == learnerId && c.State == "new", ct);
+        var newCards = await db.ReviewCards.CountAsync(
+            c => c.LearnerId == learnerId && c.State == "new" && c.Question!.Status == QuestionStatus.Active, ct);
         var newToday = Math.Min(newCards, Math.Max(0, mine.DailyNewLimit - await NewStartedTodayAsync(db, learnerId, mine.Calendar, now, ct)));
         return new ReviewCounts(
-            dues.Count(d => d <= now),
-            dues.Count(d => d < endOfToday),
-            dues.Count(d => d >= endOfToday && d < endOfTomorrow),
-            dues.Count,
-            newToday,
-            await db.ReviewCards.CountAsync(c => c.LearnerId == learnerId, ct));
+            DueNow: dues.Count(d => d <= now),
+            DueLaterToday: dues.Count(d => d > now && d < endOfToday),
+            NewToday: newToday,
+            DueTomorrow: dues.Count(d => d >= endOfToday && d < endOfTomorrow),
+            DueThisWeek: dues.Count,
+            Total: await db.ReviewCards.CountAsync(c => c.LearnerId == learnerId, ct));
     }
 
     /// <summary>Reviews falling due on each of the learner's next <paramref name="days"/> days (overdue ones on today).</summary>

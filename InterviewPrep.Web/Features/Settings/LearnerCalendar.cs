@@ -15,6 +15,9 @@ public sealed class LearnerCalendar(TimeZoneInfo zone)
     public DateOnly DateOf(DateTime utc) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone));
 
+    /// <summary>The learner's wall-clock time at a UTC instant.</summary>
+    public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
     /// <summary>The UTC instant a local day begins (the first valid local time, where a clock change skips midnight).</summary>
     public DateTime StartOf(DateOnly date)
     {
