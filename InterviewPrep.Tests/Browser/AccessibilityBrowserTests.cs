@@ -39,4 +39,24 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
             $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
         await page.Context.CloseAsync();
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task PhoneHeader_WithTheAccountMenuOpen_HasNoSeriousAccessibilityViolations(bool dark)
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await page.Context.AddCookiesAsync([new Cookie { Name = "ip-theme", Value = dark ? "dark" : "light", Url = browser.BaseAddress.ToString() }]);
+        await page.GotoAsync("/");
+        await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=account-menu]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=account-menu-list]")).ToBeVisibleAsync();
+
+        var results = await page.RunAxe();
+
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+        await page.Context.CloseAsync();
+    }
 }
