@@ -79,4 +79,30 @@ public sealed class QuestionActionTests(HomePageTests.App app) : IClassFixture<H
             .Select(s => s.LearnerId).FirstOrDefaultAsync());
         Assert.StartsWith("anon-", learner);
     }
+
+    [Fact]
+    public async Task EightTabsPostingAFirstNoteAtOnce_OneIsSaved_AndEveryOtherTabKeepsItsTextAndSeesTheConflict()
+    {
+        using var client = Visitor();
+        const string url = "/questions/ip-db-005";
+        var form = HtmlForms.HiddenFields(await client.GetStringAsync(url));
+        var notes = Enumerable.Range(0, 8).Select(i => $"tab {i} {Guid.NewGuid():N}").ToList();
+
+        var responses = await Task.WhenAll(notes.Select(async note =>
+        {
+            var values = new Dictionary<string, string>(form) { ["_handler"] = "question-note", ["Note"] = note };
+            using var response = await client.PostAsync(url, new FormUrlEncodedContent(values));
+            return (note, response.StatusCode, Html: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var saved = Assert.Single(responses, r => r.Html.Contains("Note saved.", StringComparison.Ordinal));
+        Assert.All(responses.Where(r => r != saved), r =>
+        {
+            Assert.Contains("changed in another tab", r.Html);
+            Assert.Contains(r.note, r.Html); // this tab's text is still in its box
+            Assert.Contains(saved.note, r.Html); // and the saved version is shown beside it
+        });
+        Assert.Contains(saved.note, await client.GetStringAsync(url));
+    }
 }
