@@ -50,17 +50,32 @@ public sealed class AnonymousLearnerCookieTests
         Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory]
-    [InlineData("https", "http")]
-    [InlineData("http", "https")]
-    public void Ensure_WithACookieIssuedUnderTheOtherName_KeepsTheSameId(string issuedOn, string readOn)
+    [Fact]
+    public void Ensure_OnHttpsWithOnlyAPlainCookie_IgnoresIt_AndIssuesAHostCookie()
     {
-        var first = Request(issuedOn);
+        // A plain-named cookie can be planted by a sibling domain or a plain-HTTP response; on HTTPS only __Host- counts.
+        var planted = Request("http");
+        var plantedId = _learners.Ensure(planted);
+        var setCookie = planted.Response.Headers.SetCookie.ToString();
+
+        var later = Request("https", $"{AnonymousLearner.CookieName}={Uri.EscapeDataString(Value(setCookie))}");
+
+        Assert.Null(_learners.Current(later));
+        Assert.NotEqual(plantedId, _learners.Ensure(later));
+        Assert.StartsWith(AnonymousLearner.SecureCookieName + "=", later.Response.Headers.SetCookie.ToString());
+    }
+
+    [Theory]
+    [InlineData("https")]
+    [InlineData("http")]
+    public void Ensure_WithItsOwnCookie_KeepsTheSameId(string scheme)
+    {
+        var first = Request(scheme);
         var id = _learners.Ensure(first);
         var setCookie = first.Response.Headers.SetCookie.ToString();
         var name = setCookie.Split('=', 2)[0];
 
-        var later = Request(readOn, $"{name}={Uri.EscapeDataString(Value(setCookie))}");
+        var later = Request(scheme, $"{name}={Uri.EscapeDataString(Value(setCookie))}");
 
         Assert.Equal(id, _learners.Current(later));
         Assert.Equal(id, _learners.Ensure(later));

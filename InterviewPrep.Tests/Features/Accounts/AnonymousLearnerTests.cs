@@ -83,6 +83,8 @@ public sealed class LearnerMergeTests : IAsyncLifetime
         var first = await db.LearnerQuestionStates.SingleAsync(s => s.LearnerId == user && s.QuestionId == "ip-db-001");
         Assert.Equal((2, true), (first.SeenCount, first.Bookmarked));
         Assert.Equal(2, await db.LearnerQuestionStates.CountAsync(s => s.LearnerId == user));
+        Assert.All(await db.LearnerQuestionStates.Where(s => s.LearnerId == user).ToListAsync(),
+            s => Assert.True(s.StudiedAt is not null && s.LastStudiedAt is not null, $"{s.QuestionId} lost when it was studied"));
         var card = await db.ReviewCards.SingleAsync(c => c.LearnerId == user);
         Assert.Equal(1, card.Reps);
         Assert.Equal(1, await db.ReviewLogs.CountAsync(l => l.LearnerId == user));

@@ -89,4 +89,29 @@ public sealed class LockoutTests
         Assert.True((await manager.AccessFailedAsync(user)).Succeeded);
         Assert.True(await manager.IsLockedOutAsync(user));
     }
+
+    [Fact]
+    public async Task PasswordSignIn_AfterAnAttemptThatNeverFinished_IsNotLockedOutForever()
+    {
+        await using var factory = new AppFactory();
+        _ = factory.Server;
+        using (var scope = factory.Services.CreateScope())
+        {
+            // Four failures, then a fifth attempt counted whose check never finished (a crash, a busy database).
+            var db = scope.ServiceProvider.GetRequiredService<InterviewPrep.Data.AppDbContext>();
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
+                db.Users.Where(u => u.NormalizedEmail == AppFactory.AdminEmail.ToUpperInvariant()),
+                u => u.SetProperty(x => x.AccessFailedCount, 5).SetProperty(x => x.LockoutEnd, (DateTimeOffset?)null));
+        }
+
+        var client = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = HtmlForms.HiddenFields(await client.GetStringAsync("/Account/Login"));
+        form["Input.Email"] = AppFactory.AdminEmail;
+        form["Input.Password"] = AppFactory.AdminPassword;
+
+        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("Account/Lockout", response.Headers.Location!.ToString());
+    }
 }

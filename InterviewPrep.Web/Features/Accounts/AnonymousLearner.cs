@@ -74,6 +74,9 @@ public sealed class AnonymousLearner(IDataProtectionProvider protection)
         context.Items[CookieName] as string ?? ReadCookie(context);
 
     /// <summary>The id in the request's cookie, under either name.</summary>
-    private string? ReadCookie(HttpContext context) =>
-        Read(context.Request.Cookies[SecureCookieName]) ?? Read(context.Request.Cookies[CookieName]);
+    private string? ReadCookie(HttpContext context) => context.Request.IsHttps
+        // On HTTPS only the __Host- cookie counts: a plain one could have been planted by a sibling
+        // domain or a plain-HTTP response, to collect this visitor's work under someone else's id.
+        ? Read(context.Request.Cookies[SecureCookieName])
+        : Read(context.Request.Cookies[CookieName]);
 }

@@ -124,19 +124,25 @@ public sealed class AppSignInManager(
     private async Task OnSignedInAsync(AppUser user)
     {
         var userId = await UserManager.GetUserIdAsync(user);
+        var merged = true;
         if (anonymousLearners.Current(Context) is { } anonymousId)
         {
             try
             {
-                await learnerMerge.MergeAsync(anonymousId, userId, Context.RequestAborted);
+                merged = await learnerMerge.MergeAsync(anonymousId, userId, Context.RequestAborted);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                // Signing in matters more than the merge; the progress stays under its anonymous id.
+                // Signing in matters more than the merge.
                 Logger.LogError(e, "Merging anonymous progress {AnonymousId} into account {UserId} failed", anonymousId, userId);
+                merged = false;
             }
         }
 
-        anonymousLearners.Renew(Context);
+        // A failed merge keeps the browser's anonymous id, so the next sign-in tries again and nothing is orphaned.
+        if (merged)
+        {
+            anonymousLearners.Renew(Context);
+        }
     }
 }

@@ -61,14 +61,14 @@ public sealed class AppUserManager(
         return IdentityResult.Success;
     }
 
-    /// <summary>Clears the failed-attempt count after a successful sign-in.</summary>
+    /// <summary>Clears the failed-attempt count (and the lock its last attempt took while being checked) after a successful sign-in.</summary>
     public override async Task<IdentityResult> ResetAccessFailedCountAsync(AppUser user)
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(user);
         var columns = Columns.Of(db);
         await RunAsync(user, $"""
-            UPDATE {columns.Table} SET {columns.Count} = 0, {columns.Stamp} = @stamp
+            UPDATE {columns.Table} SET {columns.Count} = 0, {columns.End} = NULL, {columns.Stamp} = @stamp
             WHERE {columns.Id} = @id
             RETURNING {columns.Returning}
             """);
@@ -84,22 +84,31 @@ public sealed class AppUserManager(
     {
         var now = clock.GetUtcNow();
         var columns = Columns.Of(db);
+        // An expired lockout, or a count left at the maximum by an attempt that never finished,
+        // starts the count again. The attempt that reaches the maximum locks the account in the same
+        // statement (a right password takes the lock back), so no interruption can leave an account
+        // counted full but never unlocked.
+        var next = $"CASE WHEN {columns.End} IS NOT NULL OR {columns.Count} >= @max THEN 1 ELSE {columns.Count} + 1 END";
         var row = await RunAsync(user, $"""
-            UPDATE {columns.Table} SET {columns.Count} = {columns.Count} + 1, {columns.Stamp} = @stamp
-            WHERE {columns.Id} = @id AND {columns.Count} < @max AND ({columns.End} IS NULL OR {columns.End} <= @now)
+            UPDATE {columns.Table} SET {columns.Count} = {next},
+                {columns.End} = CASE WHEN {next} >= @max THEN @end ELSE NULL END,
+                {columns.Stamp} = @stamp
+            WHERE {columns.Id} = @id AND ({columns.End} IS NULL OR {columns.End} <= @now)
             RETURNING {columns.Returning}
             """,
             new SqliteParameter("@max", Options.Lockout.MaxFailedAccessAttempts),
-            new SqliteParameter("@now", now));
+            new SqliteParameter("@now", now),
+            new SqliteParameter("@end", now.Add(Options.Lockout.DefaultLockoutTimeSpan)));
         return row?.AccessFailedCount;
     }
 
-    /// <summary>Takes back an attempt counted by <see cref="TryStartAttemptAsync"/> whose password was right.</summary>
+    /// <summary>Takes back an attempt counted by <see cref="TryStartAttemptAsync"/> whose password was right, and the lock it may have taken.</summary>
     public Task EndAttemptAsync(AppUser user)
     {
         var columns = Columns.Of(db);
         return RunAsync(user, $"""
-            UPDATE {columns.Table} SET {columns.Count} = MAX({columns.Count} - 1, 0), {columns.Stamp} = @stamp
+            UPDATE {columns.Table} SET {columns.Count} = CASE WHEN {columns.Count} > 0 THEN {columns.Count} - 1 ELSE 0 END,
+                {columns.End} = NULL, {columns.Stamp} = @stamp
             WHERE {columns.Id} = @id
             RETURNING {columns.Returning}
             """);

@@ -90,6 +90,7 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, Time
                 own.FirstSeenAt = Min(own.FirstSeenAt, state.FirstSeenAt);
                 own.LastSeenAt = Max(own.LastSeenAt, state.LastSeenAt);
                 own.StudiedAt = Min(own.StudiedAt, state.StudiedAt);
+                own.LastStudiedAt = Max(own.LastStudiedAt, state.LastStudiedAt);
                 own.Bookmarked |= state.Bookmarked;
                 own.BookmarkedAt ??= state.BookmarkedAt;
                 if (state.Note is not null && own.Note != state.Note)
@@ -110,7 +111,7 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, Time
                 db.LearnerQuestionStates.Add(new LearnerQuestionState
                 {
                     LearnerId = userId, QuestionId = state.QuestionId, SeenCount = state.SeenCount, FirstSeenAt = state.FirstSeenAt,
-                    LastSeenAt = state.LastSeenAt, StudiedAt = state.StudiedAt, Bookmarked = state.Bookmarked, BookmarkedAt = state.BookmarkedAt,
+                    LastSeenAt = state.LastSeenAt, StudiedAt = state.StudiedAt, LastStudiedAt = state.LastStudiedAt, Bookmarked = state.Bookmarked, BookmarkedAt = state.BookmarkedAt,
                     Note = state.Note, NoteUpdatedAt = state.NoteUpdatedAt,
                 });
             }

@@ -152,7 +152,8 @@ public sealed class ContentHtml
 
     private sealed class HighlightedCodeRenderer : HtmlObjectRenderer<CodeBlock>
     {
-        private static readonly HtmlClassFormatter Formatter = new();
+        // A formatter writes into its own buffer, so one is not safe across threads: each thread has its own.
+        private static readonly ThreadLocal<HtmlClassFormatter> Formatter = new(() => new HtmlClassFormatter());
 
         private static readonly Dictionary<string, ILanguage> Languages_ = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -182,7 +183,7 @@ public sealed class ContentHtml
             renderer.EnsureLine().Write($"<pre class=\"code-block\"><code class=\"language-{language}\">");
             if (Languages_.TryGetValue(info.Split(' ')[0], out var known))
             {
-                renderer.Write(Inner(Formatter.GetHtmlString(code, known)));
+                renderer.Write(Inner(Formatter.Value!.GetHtmlString(code, known)));
             }
             else
             {

@@ -16,7 +16,7 @@ public static class QuestionStates
     {
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO "learnerQuestionStates" ("learnerId", "questionId", "seenCount", "bookmarked")
-            VALUES ({learnerId}, {questionId}, 0, 0)
+            VALUES ({learnerId}, {questionId}, {0}, {false})
             ON CONFLICT ("learnerId", "questionId") DO NOTHING
             """, ct);
         return await db.LearnerQuestionStates.SingleAsync(s => s.LearnerId == learnerId && s.QuestionId == questionId, ct);

@@ -1,0 +1,18 @@
+using InterviewPrep.Web.Features.Questions;
+
+namespace InterviewPrep.Tests.Features.Questions;
+
+public sealed class ContentHtmlTests
+{
+    [Fact]
+    public async Task Markdown_WithHighlightedCode_RenderedOnManyThreadsAtOnce_GivesEveryoneTheSameHtml()
+    {
+        var content = new ContentHtml();
+        const string markdown = "Intro\n\n```sql\nSELECT a.id, b.name FROM a JOIN b ON a.id = b.a_id WHERE b.name LIKE 'x%';\n```\n\n```csharp\nvar total = items.Where(i => i.Active).Sum(i => i.Price);\n```\n";
+        var expected = content.Markdown(markdown);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Task.Run(() => content.Markdown(markdown))));
+
+        Assert.All(results, html => Assert.Equal(expected, html));
+    }
+}
