@@ -5,7 +5,8 @@ namespace InterviewPrep.Data.Entities;
 /// <summary>An account (table <c>users</c>: <c>id</c>, <c>username</c>, <c>password</c> plus Identity's columns).</summary>
 public class AppUser : IdentityUser
 {
-    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>When the account was created (set by the app's user manager from its clock).</summary>
+    public DateTime CreatedAt { get; set; }
 }
 
 /// <summary>The roles the application knows.</summary>

@@ -17,6 +17,8 @@ public static class ComponentTestContext
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton<AntiforgeryStateProvider, NoAntiforgery>();
         configure?.Invoke(ctx);
+        // The app's one clock; a test that controls time registers its own first.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(ctx.Services, TimeProvider.System);
         ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }

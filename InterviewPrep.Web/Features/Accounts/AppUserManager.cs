@@ -36,6 +36,14 @@ public sealed class AppUserManager(
     /// Counts a failed attempt (a wrong two-factor code, say) and locks the account when it reaches
     /// the maximum. An account that is already locked is left as it is.
     /// </summary>
+    /// <summary>Creates the account, stamped with the app's clock.</summary>
+    public override Task<IdentityResult> CreateAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        user.CreatedAt = InterviewPrep.Data.Configurations.UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+        return base.CreateAsync(user);
+    }
+
     public override async Task<IdentityResult> AccessFailedAsync(AppUser user)
     {
         ThrowIfDisposed();
