@@ -85,6 +85,27 @@ public sealed class LearnerDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WritesCloserThanTheResolution_MoveLastActiveAtOnce_AndLaterWritesMoveItAgain()
+    {
+        var study = _db.StudyService();
+        var first = UtcIso.Truncate(_clock.GetUtcNow().UtcDateTime);
+        await study.RecordSeenAsync("anon-steps", "ip-db-001");
+        _clock.Advance(InterviewPrep.Data.Interceptors.LearnerActivityInterceptor.Resolution / 2);
+        await study.RecordSeenAsync("anon-steps", "ip-db-002");
+
+        async Task<DateTime> LastActiveAsync()
+        {
+            await using var db = _db.CreateContext();
+            return await db.Learners.Where(l => l.LearnerId == "anon-steps").Select(l => l.LastActiveAt).SingleAsync();
+        }
+
+        Assert.Equal(first, await LastActiveAsync());
+        _clock.Advance(InterviewPrep.Data.Interceptors.LearnerActivityInterceptor.Resolution);
+        await study.RecordSeenAsync("anon-steps", "ip-db-003");
+        Assert.Equal(UtcIso.Truncate(_clock.GetUtcNow().UtcDateTime), await LastActiveAsync());
+    }
+
+    [Fact]
     public async Task Purge_VisitorWhoOnlySavedANoteAndABookmark_KeepsThem()
     {
         var study = _db.StudyService();
