@@ -1,6 +1,7 @@
 using System.Reflection;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -10,8 +11,10 @@ namespace InterviewPrep.Data;
 /// <summary>
 /// The design's twelve tables plus Identity's and channel metadata. Table and column names are
 /// the design's; columns are the camelCase of the C# property unless a configuration says otherwise.
+/// On PostgreSQL every name is lower case, the spelling PostgreSQL reads the design's unquoted
+/// camelCase SQL as, so the same hand-written SQL runs on both providers.
 /// </summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public partial class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<ChannelMapping> ChannelMappings => Set<ChannelMapping>();
@@ -32,9 +35,23 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     public DbSet<LearnerActivityDay> LearnerActivityDays => Set<LearnerActivityDay>();
     public DbSet<Learner> Learners => Set<Learner>();
 
+    /// <summary>The Data Protection key ring, shared by every app instance (PostgreSQL only; SQLite keeps it in a folder beside the file).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    private bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<DateTime>().HaveConversion<UtcIsoDateTimeConverter>().HaveColumnType("TEXT");
+        if (IsPostgreSql)
+        {
+            // timestamptz, which takes UTC only: every value is made UTC on its way in.
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>().HaveColumnType("timestamp with time zone");
+        }
+        else
+        {
+            configurationBuilder.Properties<DateTime>().HaveConversion<UtcIsoDateTimeConverter>().HaveColumnType("TEXT");
+        }
+
         configurationBuilder.Properties<Difficulty>().HaveConversion<VocabularyConverter<Difficulty>>();
         configurationBuilder.Properties<QuestionStatus>().HaveConversion<VocabularyConverter<QuestionStatus>>();
         configurationBuilder.Properties<WorkQueueStatus>().HaveConversion<VocabularyConverter<WorkQueueStatus>>();
@@ -46,12 +63,77 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(Assembly.GetExecutingAssembly());
-        ApplyDesignNaming(builder.Model);
-        if (Database.IsSqlite())
+        if (IsPostgreSql)
         {
-            AddSqliteCheckConstraints(builder);
+            builder.Entity<DataProtectionKey>().ToTable("dataProtectionKeys");
+        }
+        else
+        {
+            builder.Ignore<DataProtectionKey>();
+        }
+
+        ApplyDesignNaming(builder.Model);
+        if (IsPostgreSql)
+        {
+            ApplyPostgreSqlTypesAndNames(builder.Model);
+        }
+
+        AddCheckConstraints(builder, IsPostgreSql);
+    }
+
+    /// <summary>
+    /// JSON columns become <c>jsonb</c> (lists of strings stay native <c>text[]</c> arrays, which
+    /// PostgreSQL queries and indexes directly), and every table, column, key and index name is
+    /// lower case.
+    /// </summary>
+    private static void ApplyPostgreSqlTypesAndNames(IMutableModel model)
+    {
+        foreach (var entity in model.GetEntityTypes().Where(e => !e.IsOwned()))
+        {
+            if (entity.GetTableName() is { } table)
+            {
+                entity.SetTableName(table.ToLowerInvariant());
+            }
+
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(property.GetColumnName().ToLowerInvariant());
+                if (property.IsPrimitiveCollection)
+                {
+                    property.SetColumnType(null);
+                }
+                else if (property.IsJsonColumn())
+                {
+                    property.SetColumnType("jsonb");
+                }
+            }
+
+            foreach (var key in entity.GetKeys())
+            {
+                key.SetName(key.GetName()!.ToLowerInvariant());
+            }
+
+            foreach (var foreignKey in entity.GetForeignKeys())
+            {
+                foreignKey.SetConstraintName(foreignKey.GetConstraintName()!.ToLowerInvariant());
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName(index.GetDatabaseName()!.ToLowerInvariant());
+            }
+
+            // Constraints written in configurations quote the design's camelCase names.
+            foreach (var check in entity.GetCheckConstraints().ToList())
+            {
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName.ToLowerInvariant(), QuotedName().Replace(check.Sql, m => m.Value.ToLowerInvariant()));
+            }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("\"[A-Za-z_][A-Za-z0-9_]*\"")]
+    private static partial System.Text.RegularExpressions.Regex QuotedName();
 
     /// <summary>Columns not named by a configuration take the camelCase of their property.</summary>
     private static void ApplyDesignNaming(IMutableModel model)
@@ -68,8 +150,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
         }
     }
 
-    /// <summary>The database itself rejects invalid JSON and unknown enumeration values.</summary>
-    private static void AddSqliteCheckConstraints(ModelBuilder builder)
+    /// <summary>
+    /// The database itself rejects unknown enumeration values and (on SQLite, whose JSON is text)
+    /// invalid JSON; PostgreSQL's <c>jsonb</c> accepts only valid JSON by its type.
+    /// </summary>
+    private static void AddCheckConstraints(ModelBuilder builder, bool postgreSql)
     {
         var enums = new Dictionary<Type, IReadOnlyList<string>>
         {
@@ -93,6 +178,11 @@ public class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbCo
                 var column = property.GetColumnName();
                 if (property.IsJsonColumn())
                 {
+                    if (postgreSql)
+                    {
+                        continue;
+                    }
+
                     checks.Add(($"ck_{table}_{column}_json", $"\"{column}\" IS NULL OR json_valid(\"{column}\")"));
                 }
                 else if (enums.TryGetValue(Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType, out var values))

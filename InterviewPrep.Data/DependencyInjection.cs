@@ -2,7 +2,7 @@ using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Content.Import;
 using InterviewPrep.Data.Content.Search;
 using InterviewPrep.Data.Interceptors;
-using Microsoft.Data.Sqlite;
+using InterviewPrep.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,13 +21,20 @@ public static class DependencyInjection
     /// </summary>
     public static IHostApplicationBuilder AddInterviewPrepData(this IHostApplicationBuilder builder)
     {
-        var connectionString = ResolveConnectionString(
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = DatabaseSetup.ResolveConnectionString(
+            database.Provider,
             builder.Configuration.GetConnectionString("DefaultConnection"),
             builder.Environment.ContentRootPath);
 
-        builder.Services.AddDbContextFactory<AppDbContext>((services, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmaInterceptor(), new LearnerActivityInterceptor(services.GetRequiredService<TimeProvider>())));
+        builder.Services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => Enum.IsDefined(o.Provider), $"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)} must be Sqlite or PostgreSQL")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<ContentVersionInterceptor>();
+        builder.Services.AddDbContextFactory<AppDbContext>((services, options) => options.UseDatabase(
+            database.Provider, connectionString, services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ContentVersionInterceptor>()));
 
         builder.Services.AddOptions<ContentOptions>()
             .BindConfiguration(ContentOptions.Section)
@@ -48,26 +55,7 @@ public static class DependencyInjection
         return builder;
     }
 
-    /// <summary>
-    /// The configured SQLite connection string with its file made absolute against the content
-    /// root (so it never depends on the current directory) and its folder created.
-    /// </summary>
-    public static string ResolveConnectionString(string? configured, string contentRoot)
-    {
-        var csb = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured)
-            ? $"Data Source={DefaultDatabasePath}"
-            : configured);
-        var dataSource = csb.DataSource;
-        var inMemory = string.IsNullOrEmpty(dataSource)
-            || dataSource == ":memory:"
-            || csb.Mode == SqliteOpenMode.Memory;
-        if (!inMemory)
-        {
-            var path = Path.IsPathRooted(dataSource) ? dataSource : Path.GetFullPath(Path.Combine(contentRoot, dataSource));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            csb.DataSource = path;
-        }
-
-        return csb.ToString();
-    }
+    /// <summary>The SQLite connection string resolved against the content root (see <see cref="DatabaseSetup.ResolveConnectionString"/>).</summary>
+    public static string ResolveConnectionString(string? configured, string contentRoot) =>
+        DatabaseSetup.ResolveConnectionString(DatabaseProvider.Sqlite, configured, contentRoot);
 }

@@ -72,10 +72,17 @@ public static class WebServiceExtensions
         builder.Services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashIterations);
         builder.Services.AddSingleton<IEmailSender<AppUser>, IdentityNoOpEmailSender>();
 
-        // Keys for the sign-in and antiforgery cookies survive restarts and redeploys: they live beside the database.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("InterviewPrep")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeys.Folder(builder.Configuration, builder.Environment.ContentRootPath)));
+        // Keys for the sign-in, antiforgery and learner cookies survive restarts and redeploys: on SQLite
+        // they live beside the database file; on PostgreSQL in the database, shared by every app instance.
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName("InterviewPrep");
+        if (DataProtectionKeys.InDatabase(builder.Configuration))
+        {
+            dataProtection.PersistKeysToDbContext<AppDbContext>();
+        }
+        else
+        {
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(DataProtectionKeys.Folder(builder.Configuration, builder.Environment.ContentRootPath)));
+        }
 
         builder.Services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         builder.Services.AddScoped<AdminAccountSeeder>();

@@ -12,6 +12,11 @@ public sealed class UtcIsoDateTimeConverter() : ValueConverter<DateTime, string>
     v => UtcIso.Format(v),
     s => UtcIso.Parse(s));
 
+/// <summary>Timestamps for PostgreSQL's <c>timestamptz</c>: stored as UTC at millisecond precision, read back as UTC.</summary>
+public sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => UtcIso.Truncate(v),
+    v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
 public static class UtcIso
 {
     public const string Pattern = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";

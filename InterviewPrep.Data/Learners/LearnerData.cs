@@ -1,6 +1,7 @@
 using System.Data;
 using System.Reflection;
 using InterviewPrep.Data.Configurations;
+using InterviewPrep.Data.Providers;
 using InterviewPrep.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -124,18 +125,19 @@ public static class LearnerData
     /// <c>lastActiveAt</c> forward, in one statement, so concurrent first writes cannot collide.
     /// </summary>
     public static Task TouchAsync(AppDbContext db, string learnerId, DateTime now, CancellationToken ct = default) =>
-        db.Database.ExecuteSqlAsync(TouchSql(learnerId, now), ct);
+        db.Database.ExecuteSqlAsync(TouchSql(db, learnerId, now), ct);
 
     /// <inheritdoc cref="TouchAsync"/>
-    public static void Touch(AppDbContext db, string learnerId, DateTime now) => db.Database.ExecuteSql(TouchSql(learnerId, now));
+    public static void Touch(AppDbContext db, string learnerId, DateTime now) => db.Database.ExecuteSql(TouchSql(db, learnerId, now));
 
-    private static FormattableString TouchSql(string learnerId, DateTime now)
+    // Unquoted names: SQLite matches them case-insensitively and PostgreSQL folds them to its lower-case names.
+    private static FormattableString TouchSql(AppDbContext db, string learnerId, DateTime now)
     {
-        var at = UtcIso.Format(now);
+        var at = db.Database.TimeValue(now);
         return $"""
-            INSERT INTO "learners" ("learnerId", "createdAt", "lastActiveAt") VALUES ({learnerId}, {at}, {at})
-            ON CONFLICT ("learnerId") DO UPDATE SET "lastActiveAt" = excluded."lastActiveAt"
-            WHERE excluded."lastActiveAt" > "learners"."lastActiveAt"
+            INSERT INTO learners (learnerId, createdAt, lastActiveAt) VALUES ({learnerId}, {at}, {at})
+            ON CONFLICT (learnerId) DO UPDATE SET lastActiveAt = excluded.lastActiveAt
+            WHERE excluded.lastActiveAt > learners.lastActiveAt
             """;
     }
 

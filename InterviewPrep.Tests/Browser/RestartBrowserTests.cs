@@ -19,7 +19,7 @@ public sealed class RestartBrowserTests(BrowserFixture browser)
         var database = Path.Combine(folder, "restart.db");
         var context = await browser.Browser!.NewContextAsync();
         string? third;
-        await using (var first = new AppFactory(kestrel: true, databasePath: database))
+        await using (var first = new AppFactory(kestrel: true, database: database))
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(first.ServerAddress, "study/frontend").ToString());
@@ -31,7 +31,7 @@ public sealed class RestartBrowserTests(BrowserFixture browser)
             await page.CloseAsync();
         }
 
-        await using (var second = new AppFactory(kestrel: true, databasePath: database))
+        await using (var second = new AppFactory(kestrel: true, database: database))
         {
             var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(second.ServerAddress, "study/frontend").ToString());

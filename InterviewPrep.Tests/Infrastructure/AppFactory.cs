@@ -10,8 +10,9 @@ using Microsoft.Extensions.Logging;
 namespace InterviewPrep.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on its own temporary SQLite file, migrated and seeded at startup as in production.
-/// With <c>kestrel: true</c> it listens on a loopback port, for browsers.
+/// The real app on its own temporary database (a SQLite file, or a PostgreSQL database when the
+/// tests run on PostgreSQL, see <see cref="TestProvider"/>), migrated and seeded at startup as in
+/// production. With <c>kestrel: true</c> it listens on a loopback port, for browsers.
 /// </summary>
 public sealed class AppFactory : WebApplicationFactory<Program>
 {
@@ -22,21 +23,35 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    /// <param name="databasePath">Another app's database, to start a second app on the same data.</param>
+    /// <param name="database">Another app's <see cref="Database"/>, to start a second app on the same data.</param>
     public AppFactory(
         string environment = "Development", IReadOnlyDictionary<string, string?>? settings = null, bool kestrel = false,
-        string? databasePath = null)
+        string? database = null)
     {
         _environment = environment;
         _settings = settings ?? new Dictionary<string, string?> { ["Admin:Email"] = AdminEmail, ["Admin:Password"] = AdminPassword };
-        DatabasePath = databasePath ?? Path.Combine(_folder, "app.db");
+        _ownsDatabase = database is null;
+        DatabasePath = Path.Combine(_folder, "app.db");
+        Database = database
+            ?? (TestProvider.IsPostgreSql ? TestProvider.CreatePostgreSqlDatabaseAsync().GetAwaiter().GetResult() : DatabasePath);
+        if (!TestProvider.IsPostgreSql)
+        {
+            DatabasePath = Database;
+        }
+
         if (kestrel)
         {
             UseKestrel(0);
         }
     }
 
+    private readonly bool _ownsDatabase;
+
+    /// <summary>The SQLite file (SQLite runs only).</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The SQLite file, or the PostgreSQL connection string.</summary>
+    public string Database { get; }
 
     /// <summary>
     /// Rate limits far above what any test posts, so that tests which post a lot (or in parallel)
@@ -75,7 +90,16 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
-        builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={DatabasePath}");
+        if (TestProvider.IsPostgreSql)
+        {
+            builder.UseSetting("Database:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:DefaultConnection", Database);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={Database}");
+        }
+
         foreach (var (key, value) in GenerousRateLimits.Concat(_settings))
         {
             builder.UseSetting(key, value);
@@ -87,6 +111,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (TestProvider.IsPostgreSql && _ownsDatabase)
+        {
+            await TestProvider.DropPostgreSqlDatabaseAsync(Database);
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {

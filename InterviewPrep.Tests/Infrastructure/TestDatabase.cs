@@ -1,7 +1,7 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Content.Import;
-using InterviewPrep.Data.Interceptors;
+using InterviewPrep.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -11,20 +11,20 @@ using Microsoft.Extensions.Options;
 namespace InterviewPrep.Tests.Infrastructure;
 
 /// <summary>
-/// A temporary SQLite file migrated with the real migrations, with the real content services
-/// on top. Deleted on dispose.
+/// A temporary database migrated with the real migrations, with the real content services on top:
+/// a SQLite file, or a PostgreSQL database of its own (see <see cref="TestProvider"/>). Deleted on dispose.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("interviewprep-test-").FullName;
 
-    private TestDatabase(IInterceptor[] interceptors, TimeProvider clock)
+    private TestDatabase(IInterceptor[] interceptors, TimeProvider clock, string? postgreSql)
     {
         Path = System.IO.Path.Combine(_folder, "test.db");
-        ConnectionString = new SqliteConnectionStringBuilder { DataSource = Path }.ToString();
-        Factory = new ContextFactory(new DbContextOptionsBuilder<AppDbContext>()
-            .UseSqlite(ConnectionString)
-            .AddInterceptors([new SqlitePragmaInterceptor(), new LearnerActivityInterceptor(clock), .. interceptors])
+        Provider = postgreSql is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSQL;
+        ConnectionString = postgreSql ?? new SqliteConnectionStringBuilder { DataSource = Path }.ToString();
+        Factory = new ContextFactory((DbContextOptions<AppDbContext>)new DbContextOptionsBuilder<AppDbContext>()
+            .UseDatabase(Provider, ConnectionString, clock, interceptors)
             .UseApplicationServiceProvider(DesignTimeDbContextFactory.IdentityServices)
             .Options);
         Clock = clock;
@@ -32,7 +32,9 @@ public sealed class TestDatabase : IAsyncDisposable
         Importer = new ContentImporter(Factory, Changes, clock);
     }
 
+    /// <summary>The SQLite file (SQLite only).</summary>
     public string Path { get; }
+    public DatabaseProvider Provider { get; }
     public string ConnectionString { get; }
     public IDbContextFactory<AppDbContext> Factory { get; }
     public TimeProvider Clock { get; }
@@ -41,7 +43,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static async Task<TestDatabase> CreateAsync(TimeProvider? clock = null, params IInterceptor[] interceptors)
     {
-        var db = new TestDatabase(interceptors, clock ?? TimeProvider.System);
+        var postgreSql = TestProvider.IsPostgreSql ? await TestProvider.CreatePostgreSqlDatabaseAsync() : null;
+        var db = new TestDatabase(interceptors, clock ?? TimeProvider.System, postgreSql);
         await db.Initializer(seed: false).MigrateAsync();
         return db;
     }
@@ -69,9 +72,14 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public InterviewPrep.Web.Features.Dashboard.DashboardService DashboardService() => new(Factory, SettingsService(), Clock);
 
-    /// <summary>A raw connection for SQL the design writes by hand.</summary>
+    /// <summary>A raw SQLite connection, for tests about SQLite itself.</summary>
     public SqliteConnection OpenConnection()
     {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            throw new InvalidOperationException("OpenConnection is for SQLite tests; mark the test [Trait(\"Provider\", \"Sqlite\")].");
+        }
+
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
@@ -80,8 +88,13 @@ public sealed class TestDatabase : IAsyncDisposable
         return connection;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            await TestProvider.DropPostgreSqlDatabaseAsync(ConnectionString);
+        }
+
         SqliteConnection.ClearAllPools();
         try
         {
@@ -91,8 +104,6 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             // A file still held open by a failing test; the temp folder is cleaned by the OS.
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private sealed class ContextFactory(DbContextOptions<AppDbContext> options) : IDbContextFactory<AppDbContext>

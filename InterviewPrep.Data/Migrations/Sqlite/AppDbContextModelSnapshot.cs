@@ -421,6 +421,28 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("channelMappings", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.ContentVersionStamp", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("contentVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.Learner", b =>
                 {
                     b.Property<string>("LearnerId")

@@ -149,7 +149,7 @@ public sealed class IdentityTests
         {
             ["Admin:Email"] = "boss@example.test",
             ["Admin:Password"] = "The-Real-Passw0rd!",
-        }, databasePath: first.DatabasePath);
+        }, database: first.Database);
         using var check = second.Services.CreateScope();
         var manager = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         Assert.Empty(await manager.GetUsersInRoleAsync(Roles.Admin));
@@ -170,7 +170,7 @@ public sealed class IdentityTests
         {
             ["Admin:Email"] = "me@example.test",
             ["Admin:Password"] = "Mine-Passw0rd!",
-        }, databasePath: first.DatabasePath);
+        }, database: first.Database);
         using var check = second.Services.CreateScope();
         var manager = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         Assert.Equal("me@example.test", Assert.Single(await manager.GetUsersInRoleAsync(Roles.Admin)).Email);

@@ -1,7 +1,7 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Entities;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
@@ -58,9 +58,9 @@ public sealed class AppUserManager(
             WHERE {columns.Id} = @id AND ({columns.End} IS NULL OR {columns.End} <= @now)
             RETURNING {columns.Returning}
             """,
-            new SqliteParameter("@max", Options.Lockout.MaxFailedAccessAttempts),
-            new SqliteParameter("@end", now.Add(Options.Lockout.DefaultLockoutTimeSpan)),
-            new SqliteParameter("@now", now));
+            Parameter("@max", Options.Lockout.MaxFailedAccessAttempts),
+            Parameter("@end", now.Add(Options.Lockout.DefaultLockoutTimeSpan)),
+            Parameter("@now", now));
         if (row?.LockoutEnd > now && row.AccessFailedCount == 0)
         {
             Logger.LogWarning("Account {UserId} is locked out after {Count} failed attempts", user.Id, Options.Lockout.MaxFailedAccessAttempts);
@@ -104,9 +104,9 @@ public sealed class AppUserManager(
             WHERE {columns.Id} = @id AND ({columns.End} IS NULL OR {columns.End} <= @now)
             RETURNING {columns.Returning}
             """,
-            new SqliteParameter("@max", Options.Lockout.MaxFailedAccessAttempts),
-            new SqliteParameter("@now", now),
-            new SqliteParameter("@end", now.Add(Options.Lockout.DefaultLockoutTimeSpan)));
+            Parameter("@max", Options.Lockout.MaxFailedAccessAttempts),
+            Parameter("@now", now),
+            Parameter("@end", now.Add(Options.Lockout.DefaultLockoutTimeSpan)));
         return row?.AccessFailedCount;
     }
 
@@ -131,7 +131,7 @@ public sealed class AppUserManager(
             WHERE {columns.Id} = @id
             RETURNING {columns.Returning}
             """,
-            new SqliteParameter("@end", clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan)));
+            Parameter("@end", clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan)));
         Logger.LogWarning("Account {UserId} is locked out after {Count} failed attempts", user.Id, Options.Lockout.MaxFailedAccessAttempts);
     }
 
@@ -162,11 +162,11 @@ public sealed class AppUserManager(
     }
 
     /// <summary>Runs one statement on the user's row and copies what it returns onto the tracked user.</summary>
-    private async Task<LockoutRow?> RunAsync(AppUser user, string sql, params SqliteParameter[] parameters)
+    private async Task<LockoutRow?> RunAsync(AppUser user, string sql, params DbParameter[] parameters)
     {
         var stamp = Guid.NewGuid().ToString();
         var rows = await db.Database
-            .SqlQueryRaw<LockoutRow>(sql, [new SqliteParameter("@id", user.Id), new SqliteParameter("@stamp", stamp), .. parameters])
+            .SqlQueryRaw<LockoutRow>(sql, [Parameter("@id", user.Id), Parameter("@stamp", stamp), .. parameters])
             .ToListAsync(CancellationToken);
         var row = rows.SingleOrDefault() ?? await db.Users.AsNoTracking()
             .Where(u => u.Id == user.Id)
@@ -178,6 +178,16 @@ public sealed class AppUserManager(
         }
 
         return rows.SingleOrDefault();
+    }
+
+    /// <summary>A parameter of the database's own kind (named <c>@name</c> on both SQLite and PostgreSQL).</summary>
+    private DbParameter Parameter(string name, object value)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
     }
 
     /// <summary>The row's values become the user's current and original values, so a later save of the user neither undoes them nor conflicts.</summary>
@@ -212,11 +222,9 @@ public sealed class AppUserManager(
     /// <summary>The users table's names, read from the model rather than spelled twice.</summary>
     private sealed record Columns(string Table, string Id, string Count, string End, string Stamp)
     {
-        private static Columns? s_columns;
-
         public string Returning => $"{Count} AS \"AccessFailedCount\", {End} AS \"LockoutEnd\", {Stamp} AS \"ConcurrencyStamp\"";
 
-        public static Columns Of(AppDbContext db) => s_columns ??= Read(db.Model.FindEntityType(typeof(AppUser))!);
+        public static Columns Of(AppDbContext db) => Read(db.Model.FindEntityType(typeof(AppUser))!);
 
         private static Columns Read(IEntityType users)
         {

@@ -49,9 +49,6 @@ public sealed class ChannelQuestions(
     IDbContextFactory<AppDbContext> dbFactory, ChannelCatalog catalog, ContentVersion? version = null, IOptions<ChannelCacheOptions>? options = null)
     : IDisposable
 {
-    /// <summary>How long a channel's rows are trusted when the change came from outside this process (an import run from the command line).</summary>
-    public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(30);
-
     // A channel's light rows, kept until content changes: filters and facets are computed in memory.
     // Only channels that have questions are kept (any URL names a channel), and only so many rows:
     // each entry's size is its row count.
@@ -116,7 +113,7 @@ public sealed class ChannelQuestions(
 
     private async Task<List<Row>> LoadAsync(string channelId, CancellationToken ct)
     {
-        var current = version?.Current;
+        long? current = version is null ? null : await version.CurrentAsync(ct);
         if (current is not null && _cache.TryGetValue(channelId, out (long Version, List<Row> Rows) cached) && cached.Version == current)
         {
             return cached.Rows;
@@ -125,11 +122,7 @@ public sealed class ChannelQuestions(
         var rows = await QueryAsync(channelId, ct);
         if (current is not null && rows.Count > 0)
         {
-            _cache.Set(channelId, (current.Value, rows), new MemoryCacheEntryOptions
-            {
-                Size = rows.Count,
-                AbsoluteExpirationRelativeToNow = CacheLifetime,
-            });
+            _cache.Set(channelId, (current.Value, rows), new MemoryCacheEntryOptions { Size = rows.Count });
         }
 
         return rows;

@@ -52,7 +52,7 @@ public static class CommandLine
                     return args[0] is "help" or "--help" ? 0 : 2;
             }
         }
-        catch (Exception e) when (e is SqliteException or DbUpdateException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync($"{args[0]} failed: {e.Message}");
             return 1;
@@ -63,6 +63,12 @@ public static class CommandLine
     {
         using var scope = app.Services.CreateScope();
         using var db = scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+        if (db.Database.IsNpgsql())
+        {
+            var server = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString());
+            return $"PostgreSQL database {server.Database} on {server.Host}:{server.Port}";
+        }
+
         return new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
     }
 
