@@ -11,11 +11,13 @@ public static class ActivityDays
     /// caller's transaction when there is one.
     /// </summary>
     public static Task AddAsync(AppDbContext db, string learnerId, DateOnly day, int questions, int reviews, CancellationToken ct) =>
+        // Unquoted names: SQLite matches them case-insensitively and PostgreSQL folds them to its
+        // lower-case names. A DateOnly is 'yyyy-MM-dd' text on SQLite and a date on PostgreSQL.
         db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "learnerActivityDays" ("learnerId", "day", "questionsStudied", "reviews")
-            VALUES ({learnerId}, {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}, {questions}, {reviews})
-            ON CONFLICT ("learnerId", "day") DO UPDATE SET
-                "questionsStudied" = "questionsStudied" + excluded."questionsStudied",
-                "reviews" = "reviews" + excluded."reviews"
+            INSERT INTO learnerActivityDays (learnerId, day, questionsStudied, reviews)
+            VALUES ({learnerId}, {day}, {questions}, {reviews})
+            ON CONFLICT (learnerId, day) DO UPDATE SET
+                questionsStudied = learnerActivityDays.questionsStudied + excluded.questionsStudied,
+                reviews = learnerActivityDays.reviews + excluded.reviews
             """, ct);
 }

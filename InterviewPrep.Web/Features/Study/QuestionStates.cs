@@ -14,10 +14,11 @@ public static class QuestionStates
     /// <summary>The learner's tracked row for a question, created first if it did not exist.</summary>
     public static async Task<LearnerQuestionState> GetOrCreateAsync(AppDbContext db, string learnerId, string questionId, CancellationToken ct)
     {
+        // Unquoted names: SQLite matches them case-insensitively and PostgreSQL folds them to its lower-case names.
         await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "learnerQuestionStates" ("learnerId", "questionId", "seenCount", "bookmarked")
+            INSERT INTO learnerQuestionStates (learnerId, questionId, seenCount, bookmarked)
             VALUES ({learnerId}, {questionId}, {0}, {false})
-            ON CONFLICT ("learnerId", "questionId") DO NOTHING
+            ON CONFLICT (learnerId, questionId) DO NOTHING
             """, ct);
         return await db.LearnerQuestionStates.SingleAsync(s => s.LearnerId == learnerId && s.QuestionId == questionId, ct);
     }
