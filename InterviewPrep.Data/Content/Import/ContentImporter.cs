@@ -391,13 +391,12 @@ public sealed class ContentImporter(
     private async Task OptimizeAsync(ImportReport report, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!db.Database.IsSqlite())
+        if (db.Database.IsSqlite())
         {
-            return;
+            // A bounded ANALYZE: statistics without reading whole tables under the write lock.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 400; PRAGMA optimize;", ct);
         }
 
-        // A bounded ANALYZE: statistics without reading whole tables under the write lock.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 400; PRAGMA optimize;", ct);
         if (report.ChangedAnything)
         {
             await new Search.QuestionSearch(dbFactory).MergeAsync(ct);
