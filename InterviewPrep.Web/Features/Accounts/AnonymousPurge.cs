@@ -30,14 +30,23 @@ public sealed class AnonymousPurge(IDbContextFactory<AppDbContext> dbFactory, IO
         while (true)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            // Chosen inside the transaction (SQLite's is IMMEDIATE), so a learner who writes now is not deleted.
+            // Chosen inside the transaction, so a learner who writes now is not deleted: SQLite's
+            // transaction holds the write lock; on PostgreSQL the chosen rows are locked, and a write
+            // (which moves the learner's row first) waits until they are gone.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var stale = await db.Learners
-                .Where(l => l.LastActiveAt < cutoff && EF.Functions.Like(l.LearnerId, anon))
-                .OrderBy(l => l.LastActiveAt)
-                .Select(l => l.LearnerId)
-                .Take(LearnerData.BatchSize)
-                .ToListAsync(ct);
+            var stale = db.Database.IsNpgsql()
+                ? await db.Database.SqlQuery<string>($"""
+                    SELECT learnerId AS "Value" FROM learners
+                    WHERE lastActiveAt < {cutoff} AND learnerId LIKE {anon}
+                    ORDER BY lastActiveAt LIMIT {LearnerData.BatchSize}
+                    FOR UPDATE SKIP LOCKED
+                    """).ToListAsync(ct)
+                : await db.Learners
+                    .Where(l => l.LastActiveAt < cutoff && EF.Functions.Like(l.LearnerId, anon))
+                    .OrderBy(l => l.LastActiveAt)
+                    .Select(l => l.LearnerId)
+                    .Take(LearnerData.BatchSize)
+                    .ToListAsync(ct);
             if (stale.Count == 0)
             {
                 return purged;
