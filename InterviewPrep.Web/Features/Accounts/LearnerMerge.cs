@@ -65,7 +65,7 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, Time
                 await db.SaveChangesAsync(ct);
             }
 
-            await LearnerData.TouchAsync(db, userId, UtcIso.Truncate(clock.GetUtcNow().UtcDateTime), ct);
+            await LearnerData.TouchAsync(db, userId, clock.UtcNow(), ct);
             await tx.CommitAsync(ct);
             logger.LogInformation("Merged anonymous progress into account {UserId}", userId);
             return true;

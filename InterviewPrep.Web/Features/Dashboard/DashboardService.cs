@@ -23,7 +23,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<DashboardData> GetAsync(string learnerId, int days = 30, CancellationToken ct = default)
     {
         var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
-        var today = calendar.DateOf(UtcIso.Truncate(clock.GetUtcNow().UtcDateTime));
+        var today = calendar.DateOf(clock.UtcNow());
         var firstDay = today.AddDays(-days + 1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var byDay = await db.LearnerActivityDays.AsNoTracking()

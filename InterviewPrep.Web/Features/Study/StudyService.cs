@@ -26,6 +26,9 @@ public sealed class NoteConflictException(string? saved)
     public string? Saved { get; } = saved;
 }
 
+/// <summary>What saving a note did: the note as saved, or why it was not (and, on a conflict, the saved note).</summary>
+public sealed record NoteSaveResult(string? Saved, string? Error, bool Conflict);
+
 /// <summary>The questions of a study session, in order, and where they came from.</summary>
 public sealed record StudyDeck(string Title, string BackUrl, IReadOnlyList<string> QuestionIds);
 
@@ -75,7 +78,7 @@ public sealed class StudyService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = await QuestionStates.GetOrCreateAsync(db, learnerId, questionId, ct);
-        var now = Now();
+        var now = clock.UtcNow();
         state.SeenCount++;
         state.FirstSeenAt ??= now;
         state.LastSeenAt = now;
@@ -91,7 +94,7 @@ public sealed class StudyService(
         var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = Now();
+        var now = clock.UtcNow();
         if (await QuestionStates.MarkStudiedAsync(db, learnerId, questionId, now, calendar.DateOf, ct))
         {
             await ActivityDays.AddAsync(db, learnerId, calendar.DateOf(now), questions: 1, reviews: 0, ct);
@@ -106,7 +109,7 @@ public sealed class StudyService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = await QuestionStates.GetOrCreateAsync(db, learnerId, questionId, ct);
         state.Bookmarked = !state.Bookmarked;
-        state.BookmarkedAt = state.Bookmarked ? Now() : null;
+        state.BookmarkedAt = state.Bookmarked ? clock.UtcNow() : null;
         await db.SaveChangesAsync(ct);
         return state.Bookmarked;
     }
@@ -119,7 +122,7 @@ public sealed class StudyService(
         if (state.Bookmarked != bookmarked)
         {
             state.Bookmarked = bookmarked;
-            state.BookmarkedAt = bookmarked ? Now() : null;
+            state.BookmarkedAt = bookmarked ? clock.UtcNow() : null;
             await db.SaveChangesAsync(ct);
         }
     }
@@ -181,12 +184,32 @@ public sealed class StudyService(
             }
 
             state.Note = note;
-            state.NoteUpdatedAt = note is null ? null : Now();
+            state.NoteUpdatedAt = note is null ? null : clock.UtcNow();
             await db.SaveChangesAsync(ct);
         }
 
         await tx.CommitAsync(ct);
         return note;
+    }
+
+    /// <summary>
+    /// <see cref="SaveNoteAsync"/> for forms: a note too long or changed elsewhere comes back as a result
+    /// with the reason (and, on a conflict, the saved note) instead of an exception.
+    /// </summary>
+    public async Task<NoteSaveResult> TrySaveNoteAsync(string learnerId, string questionId, string? note, string? basedOn = null, CancellationToken ct = default)
+    {
+        try
+        {
+            return new NoteSaveResult(await SaveNoteAsync(learnerId, questionId, note, basedOn, ct), null, Conflict: false);
+        }
+        catch (NoteTooLongException e)
+        {
+            return new NoteSaveResult(null, e.Message, Conflict: false);
+        }
+        catch (NoteConflictException e)
+        {
+            return new NoteSaveResult(e.Saved, e.Saved is null ? e.Message : $"{e.Message} Saved version: {e.Saved}", Conflict: true);
+        }
     }
 
     /// <summary>A short fingerprint of a note's text, for forms to say which note they edited ("" for none).</summary>
@@ -211,6 +234,4 @@ public sealed class StudyService(
         var text = note?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
         return string.IsNullOrEmpty(text) ? null : text;
     }
-
-    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
 }
