@@ -2,6 +2,7 @@ using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Learners;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Activity;
 using InterviewPrep.Web.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Activity;
 using InterviewPrep.Web.Features.Dashboard;
 using InterviewPrep.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;

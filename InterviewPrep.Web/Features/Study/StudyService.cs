@@ -2,6 +2,7 @@ using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Content.Search;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Activity;
 using InterviewPrep.Web.Features.Channels;
 using InterviewPrep.Web.Features.Dashboard;
 using InterviewPrep.Web.Features.Settings;
