@@ -8,6 +8,13 @@ namespace InterviewPrep.Web.Features.Dashboard;
 /// <summary>Questions studied plus reviews made on one day.</summary>
 public sealed record ActivityDay(DateOnly Day, int Count);
 
+/// <summary>Everything the dashboard shows, read at once.</summary>
+public sealed record DashboardView(
+    DashboardData Data, Review.ReviewCounts Counts, IReadOnlyList<Sessions.SessionView> Active, IReadOnlyList<ChannelProgress> Channels);
+
+/// <summary>How many of a channel's questions the learner has studied.</summary>
+public sealed record ChannelProgress(string Id, string Name, int Seen, int Total);
+
 public sealed record DashboardData(
     int Streak, int StudiedThisWeek, int MasteredThisWeek, IReadOnlyList<ActivityDay> Activity);
 
