@@ -45,6 +45,9 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
     /// <summary>The current question; null while loading or when it is no longer available.</summary>
     public QuestionPage? Question { get; private set; }
 
+    /// <summary>True from starting or moving until the item is loaded, so views tell "loading" from "not available".</summary>
+    public bool Loading { get; private set; }
+
     /// <summary>What the learner did with the current item: revealed, recall text, grade, flag.</summary>
     public ItemState Current { get; private set; } = ItemState.Empty;
 
@@ -70,7 +73,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         Question = null;
         Current = ItemState.Empty;
         GradeStatus = null;
-        _leaveGuards.Clear();
+        Loading = true;
         if (start.LearnerId is not null && start.Persist && start.Items.Count > 0)
         {
             if (start.ReplacesOthers)
@@ -130,13 +133,14 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         }
 
         var version = ++_version;
+        Loading = true;
         Index = position;
         Current = ItemState.Empty;
         GradeStatus = null;
         _shownAt = clock.UtcNow();
         if (CurrentId is not { } id)
         {
-            Question = null;
+            (Question, Loading) = (null, false);
             NotifyChanged();
             return true;
         }
@@ -147,7 +151,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
             return false;
         }
 
-        Question = page;
+        (Question, Loading) = (page, false);
         if (LearnerId is not null && page is not null)
         {
             var item = new PlayerItem(LearnerId, id, position);
