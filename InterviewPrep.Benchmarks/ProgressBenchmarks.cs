@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Accounts;
@@ -31,7 +30,7 @@ public sealed class ProgressBenchmarks
             {
                 context.ReviewLogs.Add(new ReviewLog
                 {
-                    LearnerId = "heavy", QuestionId = ids[i % ids.Count], Grade = 1 + i % 4, State = "review",
+                    LearnerId = "heavy", QuestionId = ids[i % ids.Count], Grade = 1 + i % 4, State = CardState.Review,
                     ReviewedAt = start.AddMinutes(i * 57), ElapsedDays = 3, ScheduledDays = 3, Stability = i % 40, Difficulty = 5,
                 });
             }
@@ -47,14 +46,14 @@ public sealed class ProgressBenchmarks
         }
 
         var items = Enumerable.Range(1, 300).Select(i => $"ip-db-00{1 + i % 8}").ToList();
-        var session = await sessions.StartOrResumeAsync(new SessionStart("heavy", "channel", "study/databases", "Databases", null, items));
-        var saves = await Measure(300, i => sessions.SaveAsync(session.Id, "heavy", i, items[i], new JsonObject { ["revealed"] = i % 2 == 0, ["recall"] = "some text" }));
+        var session = await sessions.StartOrResumeAsync(new SessionStart("heavy", SessionType.Channel, "study/databases", "Databases", null, items));
+        var saves = await Measure(300, i => sessions.SaveAsync(session.Id, "heavy", i, items[i], new ItemStep(Revealed: i % 2 == 0, Recall: "some text")));
         var study = db.StudyService();
         var steps = await Measure(300, async i =>
         {
             // What study mode writes when the learner moves to a question: the view, then the session's position.
             await study.RecordSeenAsync("heavy", items[i]);
-            return await sessions.SaveAsync(session.Id, "heavy", i, items[i], new JsonObject { ["seen"] = true });
+            return await sessions.SaveAsync(session.Id, "heavy", i, items[i], new ItemStep(Seen: true));
         });
         var dashboard = db.DashboardService();
         var reads = await Measure(200, _ => dashboard.GetAsync("heavy"));
@@ -83,7 +82,7 @@ public sealed class ProgressBenchmarks
             {
                 context.ReviewLogs.Add(new ReviewLog
                 {
-                    LearnerId = learner, QuestionId = ids[i % ids.Count], Grade = 1 + i % 4, State = "review",
+                    LearnerId = learner, QuestionId = ids[i % ids.Count], Grade = 1 + i % 4, State = CardState.Review,
                     ReviewedAt = now.AddMinutes(-i * 57), ElapsedDays = 3, ScheduledDays = 3, Stability = i % 40, Difficulty = 5,
                 });
             }
@@ -91,7 +90,7 @@ public sealed class ProgressBenchmarks
             foreach (var id in ids)
             {
                 context.LearnerQuestionStates.Add(new LearnerQuestionState { LearnerId = learner, QuestionId = id, SeenCount = 3, LastSeenAt = now.AddDays(-(id.Length % 20)) });
-                context.ReviewCards.Add(new ReviewCard { LearnerId = learner, QuestionId = id, State = "review", Stability = 10, Difficulty = 5, Due = now.AddDays(id.Length % 9 - 2), LastReview = now.AddDays(-3), Reps = 4, CreatedAt = now.AddDays(-90) });
+                context.ReviewCards.Add(new ReviewCard { LearnerId = learner, QuestionId = id, State = CardState.Review, Stability = 10, Difficulty = 5, Due = now.AddDays(id.Length % 9 - 2), LastReview = now.AddDays(-3), Reps = 4, CreatedAt = now.AddDays(-90) });
             }
 
             AddActivityDays(context, learner);

@@ -57,6 +57,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
         configurationBuilder.Properties<WorkQueueStatus>().HaveConversion<VocabularyConverter<WorkQueueStatus>>();
         configurationBuilder.Properties<SessionStatus>().HaveConversion<VocabularyConverter<SessionStatus>>();
         configurationBuilder.Properties<BotRunStatus>().HaveConversion<VocabularyConverter<BotRunStatus>>();
+        configurationBuilder.Properties<SessionType>().HaveConversion<VocabularyConverter<SessionType>>();
+        configurationBuilder.Properties<CardState>().HaveConversion<VocabularyConverter<CardState>>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -163,6 +165,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
             [typeof(WorkQueueStatus)] = Vocabulary.Values<WorkQueueStatus>(),
             [typeof(SessionStatus)] = Vocabulary.Values<SessionStatus>(),
             [typeof(BotRunStatus)] = Vocabulary.Values<BotRunStatus>(),
+            [typeof(SessionType)] = Vocabulary.Values<SessionType>(),
+            [typeof(CardState)] = Vocabulary.Values<CardState>(),
         };
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned()).ToList())
         {

@@ -108,6 +108,10 @@ public static class WebServiceExtensions
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Settings.LearnerSettingsService>();
         builder.Services.AddSingleton<SessionService>();
+        // The session engine: one player per circuit, and each kind of session's rules.
+        builder.Services.AddScoped<SessionPlayer>();
+        builder.Services.AddSingleton<StudyRules>();
+        builder.Services.AddSingleton<ReviewRules>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Dashboard.DashboardService>();
         builder.Services.AddSingleton<QuestionPageService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -8,7 +8,8 @@ public sealed class ReviewCardConfiguration : IEntityTypeConfiguration<ReviewCar
 {
     public void Configure(EntityTypeBuilder<ReviewCard> builder)
     {
-        builder.ToTable("reviewCards", t => t.HasCheckConstraint("ck_reviewCards_state", "\"state\" IN ('new', 'learning', 'review', 'relearning')"));
+        // The state's CHECK comes from the vocabulary, as for every enumeration (AppDbContext).
+        builder.ToTable("reviewCards");
         builder.HasKey(c => new { c.LearnerId, c.QuestionId });
         builder.HasOne(c => c.Question).WithMany().HasForeignKey(c => c.QuestionId).OnDelete(DeleteBehavior.Cascade);
         // The due queue: one learner's cards by due time.

@@ -51,7 +51,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
     /// </summary>
     public ContentChange Upsert(AppDbContext db, Question? existing, QuestionData data, ChangeSource source)
     {
-        var now = UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+        var now = clock.UtcNow();
         var after = data.ToSnapshot();
         if (existing is null)
         {
@@ -112,7 +112,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
             return new ContentChange(id, ChangeKind.Unchanged, []);
         }
 
-        var now = UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+        var now = clock.UtcNow();
         var before = Snapshot(question);
         question.Status = status;
         question.LastUpdated = now;

@@ -11,8 +11,7 @@ public class ReviewCard
 
     public required string QuestionId { get; set; }
 
-    /// <summary>new, learning, review or relearning.</summary>
-    public string State { get; set; } = "new";
+    public CardState State { get; set; } = CardState.New;
 
     public double Stability { get; set; }
 
@@ -47,7 +46,7 @@ public class ReviewLog
     public int Grade { get; set; }
 
     /// <summary>The card's state before the review.</summary>
-    public required string State { get; set; }
+    public required CardState State { get; set; }
 
     public DateTime ReviewedAt { get; set; }
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace InterviewPrep.Data.Entities;
 
 /// <summary>One study activity of a learner, resumable (table <c>userSessions</c>).</summary>
@@ -10,8 +8,7 @@ public class UserSession
 
     public string? UserId { get; set; }
 
-    /// <summary>channel, review, certification, learning-path or voice.</summary>
-    public required string SessionType { get; set; }
+    public required SessionType SessionType { get; set; }
 
     /// <summary>Identifies the activity, so starting it again resumes this session.</summary>
     public required string SessionKey { get; set; }
@@ -32,7 +29,7 @@ public class UserSession
     public int CompletedItems { get; set; }
 
     /// <summary>Item order, current position and per-item state.</summary>
-    public JsonNode? SessionData { get; set; }
+    public SessionData? SessionData { get; set; }
 
     public DateTime StartedAt { get; set; }
 

@@ -18,6 +18,15 @@ public enum SessionStatus { Active, Completed, Abandoned }
 public enum BotRunStatus { Running, Completed, Failed }
 
 /// <summary>
+/// What kind of activity a learner's session is: study of a channel or of a search result, the day's
+/// reviews, a certification exam, a learning path, or a voice interview.
+/// </summary>
+public enum SessionType { Channel, Search, Review, Certification, LearningPath, Voice }
+
+/// <summary>Where a review card is in its life: never reviewed, in its first steps, long-term, or relearning after a lapse.</summary>
+public enum CardState { New, Learning, Review, Relearning }
+
+/// <summary>
 /// The one place where the design's enumerations are spelled: their stored text, parsing of
 /// what imports and forms send, and the values the database CHECK constraints allow.
 /// </summary>
@@ -26,10 +35,27 @@ public static class Vocabulary
     private static class Cache<TEnum> where TEnum : struct, Enum
     {
         public static readonly FrozenDictionary<TEnum, string> ToText =
-            Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => v.ToString().ToLowerInvariant());
+            Enum.GetValues<TEnum>().ToFrozenDictionary(v => v, v => Spell(v.ToString()));
 
         public static readonly FrozenDictionary<string, TEnum> FromText =
-            Enum.GetValues<TEnum>().ToFrozenDictionary(v => v.ToString().ToLowerInvariant(), v => v, StringComparer.OrdinalIgnoreCase);
+            Enum.GetValues<TEnum>().ToFrozenDictionary(v => Spell(v.ToString()), v => v, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>An enum name as stored: lower case, words joined by hyphens (<c>LearningPath</c> is <c>learning-path</c>).</summary>
+    private static string Spell(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(name[i]))
+            {
+                text.Append('-');
+            }
+
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The stored spelling of <paramref name="value"/>, e.g. <c>intermediate</c>.</summary>

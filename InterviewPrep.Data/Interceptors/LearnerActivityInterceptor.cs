@@ -33,7 +33,7 @@ public sealed class LearnerActivityInterceptor(TimeProvider clock) : SaveChanges
     {
         if (eventData.Context is AppDbContext db)
         {
-            var now = Now();
+            var now = clock.UtcNow();
             foreach (var learnerId in LearnersToMove(db, now))
             {
                 await LearnerData.TouchAsync(db, learnerId, now, cancellationToken);
@@ -47,7 +47,7 @@ public sealed class LearnerActivityInterceptor(TimeProvider clock) : SaveChanges
     {
         if (eventData.Context is AppDbContext db)
         {
-            var now = Now();
+            var now = clock.UtcNow();
             foreach (var learnerId in LearnersToMove(db, now))
             {
                 LearnerData.Touch(db, learnerId, now);
@@ -68,8 +68,6 @@ public sealed class LearnerActivityInterceptor(TimeProvider clock) : SaveChanges
         Remember(eventData.Context);
         return result;
     }
-
-    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
 
     private List<string> LearnersToMove(AppDbContext db, DateTime now)
     {
@@ -94,7 +92,7 @@ public sealed class LearnerActivityInterceptor(TimeProvider clock) : SaveChanges
             _moved.Clear();
         }
 
-        var now = Now();
+        var now = clock.UtcNow();
         foreach (var learnerId in learners)
         {
             _moved[learnerId] = now;

@@ -1,3 +1,4 @@
+using InterviewPrep.Data.Entities;
 using Bunit;
 using Bunit.TestDoubles;
 using InterviewPrep.Tests.Infrastructure;
@@ -21,7 +22,7 @@ public sealed class SessionsPageTests : IAsyncLifetime
     public async Task Render_LearnerInBerlin_ShowsLastUsedInBerlinTime()
     {
         var sessions = new SessionService(_db.Factory, _clock);
-        await sessions.StartOrResumeAsync(new SessionStart(Learner, "channel", "study/databases", "Databases", null, ["ip-db-001"]));
+        await sessions.StartOrResumeAsync(new SessionStart(Learner, SessionType.Channel, "study/databases", "Databases", null, ["ip-db-001"]));
         await _db.SettingsService().NoteBrowserTimeZoneAsync(Learner, "Europe/Berlin");
         await using var ctx = ComponentTestContext.Create(c =>
         {

@@ -2,6 +2,10 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using InterviewPrep.Web.Features.Review;
+using InterviewPrep.Web.Features.Sessions;
+using InterviewPrep.Web.Features.Study;
 using MudBlazor.Services;
 
 namespace InterviewPrep.Tests.Infrastructure;
@@ -18,7 +22,11 @@ public static class ComponentTestContext
         ctx.Services.AddSingleton<AntiforgeryStateProvider, NoAntiforgery>();
         configure?.Invoke(ctx);
         // The app's one clock; a test that controls time registers its own first.
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(ctx.Services, TimeProvider.System);
+        ctx.Services.TryAddSingleton(TimeProvider.System);
+        // The session engine, as the app registers it; it resolves the services the test registered.
+        ctx.Services.TryAddScoped<SessionPlayer>();
+        ctx.Services.TryAddSingleton<StudyRules>();
+        ctx.Services.TryAddSingleton<ReviewRules>();
         ctx.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return ctx;
     }

@@ -466,7 +466,7 @@ public sealed class ContentImporter(
         return Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(snapshot)));
     }
 
-    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+    private DateTime Now() => clock.UtcNow();
 
     private sealed record SeenQuestion(string Fingerprint, string Source, string Channel);
 

@@ -1109,6 +1109,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.ToTable("reviewlogs", null, t =>
                         {
                             t.HasCheckConstraint("ck_reviewlogs_grade", "\"grade\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("ck_reviewlogs_state", "\"state\" IN ('new', 'learning', 'review', 'relearning')");
                         });
                 });
 
@@ -1200,6 +1202,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
 
                     b.ToTable("usersessions", null, t =>
                         {
+                            t.HasCheckConstraint("ck_usersessions_sessiontype", "\"sessiontype\" IN ('channel', 'search', 'review', 'certification', 'learning-path', 'voice')");
+
                             t.HasCheckConstraint("ck_usersessions_status", "\"status\" IN ('active', 'completed', 'abandoned')");
                         });
                 });

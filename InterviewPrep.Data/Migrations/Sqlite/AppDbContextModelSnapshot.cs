@@ -1141,6 +1141,8 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("reviewLogs", null, t =>
                         {
                             t.HasCheckConstraint("ck_reviewLogs_grade", "\"grade\" BETWEEN 1 AND 4");
+
+                            t.HasCheckConstraint("ck_reviewLogs_state", "\"state\" IN ('new', 'learning', 'review', 'relearning')");
                         });
                 });
 
@@ -1234,6 +1236,8 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("userSessions", null, t =>
                         {
                             t.HasCheckConstraint("ck_userSessions_sessionData_json", "\"sessionData\" IS NULL OR json_valid(\"sessionData\")");
+
+                            t.HasCheckConstraint("ck_userSessions_sessionType", "\"sessionType\" IN ('channel', 'search', 'review', 'certification', 'learning-path', 'voice')");
 
                             t.HasCheckConstraint("ck_userSessions_status", "\"status\" IN ('active', 'completed', 'abandoned')");
                         });

@@ -72,7 +72,7 @@ public sealed class LearnerMergeTests : IAsyncLifetime
         await reviews.AddAsync(anon, "ip-db-001");
         await reviews.GradeAsync(anon, "ip-db-001", Grade.Good, TimeSpan.Zero);
         await reviews.AddAsync(user, "ip-db-001");
-        var start = new SessionStart(anon, "channel", "study/databases", "Databases", null, ["ip-db-001", "ip-db-002"]);
+        var start = new SessionStart(anon, SessionType.Channel, "study/databases", "Databases", null, ["ip-db-001", "ip-db-002"]);
         await sessions.StartOrResumeAsync(start);
         await sessions.StartOrResumeAsync(start with { OwnerId = user });
 
@@ -116,7 +116,7 @@ public sealed class AnonymousPurgeTests : IAsyncLifetime
         var study = _db.StudyService();
         var sessions = new SessionService(_db.Factory, _clock);
         await study.RecordSeenAsync("anon-gone", "ip-db-001");
-        await sessions.StartOrResumeAsync(new SessionStart("anon-gone", "channel", "study/databases", "Databases", null, ["ip-db-001"]));
+        await sessions.StartOrResumeAsync(new SessionStart("anon-gone", SessionType.Channel, "study/databases", "Databases", null, ["ip-db-001"]));
         await study.RecordSeenAsync("user-1", "ip-db-001");
         await _db.SettingsService().NoteBrowserTimeZoneAsync("anon-gone", "Europe/Paris");
         await _db.SettingsService().NoteBrowserTimeZoneAsync("user-1", "Europe/Paris");

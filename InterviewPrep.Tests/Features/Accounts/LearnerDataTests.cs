@@ -66,7 +66,7 @@ public sealed class LearnerDataTests : IAsyncLifetime
             ("view", (l, _) => study.RecordSeenAsync(l, "ip-db-001")),
             ("study", (l, _) => study.RecordStudiedAsync(l, "ip-db-001")),
             ("review", (l, n) => n == 1 ? _db.ReviewService().AddAsync(l, "ip-db-001") : _db.ReviewService().GradeAsync(l, "ip-db-001", Grade.Good, TimeSpan.Zero)),
-            ("session", (l, _) => new SessionService(_db.Factory, _clock).StartOrResumeAsync(new SessionStart(l, "channel", "study/databases", "Databases", null, ["ip-db-001"]))),
+            ("session", (l, _) => new SessionService(_db.Factory, _clock).StartOrResumeAsync(new SessionStart(l, SessionType.Channel, "study/databases", "Databases", null, ["ip-db-001"]))),
             ("settings", (l, n) => _db.SettingsService().NoteBrowserTimeZoneAsync(l, n == 1 ? "Europe/Berlin" : "Asia/Tokyo")),
         };
 
@@ -232,7 +232,7 @@ public sealed class PersonalDataTests
         await reviews.AddAsync(user.Id, questionId);
         await reviews.GradeAsync(user.Id, questionId, Grade.Good, TimeSpan.FromSeconds(3));
         await scope.ServiceProvider.GetRequiredService<SessionService>()
-            .StartOrResumeAsync(new SessionStart(user.Id, "channel", "study/x", "X", null, [questionId]));
+            .StartOrResumeAsync(new SessionStart(user.Id, SessionType.Channel, "study/x", "X", null, [questionId]));
         await scope.ServiceProvider.GetRequiredService<InterviewPrep.Web.Features.Settings.LearnerSettingsService>().NoteBrowserTimeZoneAsync(user.Id, "Europe/Berlin");
         var personal = scope.ServiceProvider.GetRequiredService<PersonalData>();
 

@@ -1,3 +1,4 @@
+using InterviewPrep.Data.Entities;
 using InterviewPrep.Web.Features.Review;
 
 namespace InterviewPrep.Tests.Features.Review;

@@ -1,3 +1,4 @@
+using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Review;
 using Microsoft.EntityFrameworkCore;
@@ -45,9 +46,9 @@ public sealed class ReviewServiceTests : IAsyncLifetime
         Assert.Empty(await _reviews.GetQueueAsync("l"));
         await using var db = _db.CreateContext();
         var log = await db.ReviewLogs.SingleAsync();
-        Assert.Equal((4, "new", 12000), (log.Grade, log.State, log.DurationMs));
+        Assert.Equal((4, CardState.New, 12000), (log.Grade, log.State, log.DurationMs));
         var card = await db.ReviewCards.SingleAsync();
-        Assert.Equal("review", card.State);
+        Assert.Equal(CardState.Review, card.State);
         Assert.Equal(_clock.Now.UtcDateTime + outcome.Interval, card.Due);
 
         _clock.Advance(outcome.Interval + TimeSpan.FromDays(2));

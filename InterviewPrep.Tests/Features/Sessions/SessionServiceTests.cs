@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Sessions;
@@ -22,13 +21,13 @@ public sealed class SessionServiceTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     private static SessionStart Start(string owner = "learner-1") =>
-        new(owner, "channel", "study/databases", "Databases", null, ["ip-db-001", "ip-db-002", "ip-db-003"], "databases");
+        new(owner, SessionType.Channel, "study/databases", "Databases", null, ["ip-db-001", "ip-db-002", "ip-db-003"], "databases");
 
     [Fact]
     public async Task StartingTheSameActivityAgain_ResumesItsSession()
     {
         var first = await _sessions.StartOrResumeAsync(Start());
-        await _sessions.SaveAsync(first.Id, "learner-1", 2, "ip-db-003", new JsonObject { ["seen"] = true });
+        await _sessions.SaveAsync(first.Id, "learner-1", 2, "ip-db-003", new ItemStep(Seen: true));
         _clock.Advance(TimeSpan.FromDays(3));
 
         var again = await _sessions.StartOrResumeAsync(Start());
@@ -47,7 +46,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
         var session = await _sessions.StartOrResumeAsync(Start());
         for (var i = 0; i < 3; i++)
         {
-            var view = await _sessions.SaveAsync(session.Id, "learner-1", i, $"ip-db-00{i + 1}", new JsonObject { ["revealed"] = true });
+            var view = await _sessions.SaveAsync(session.Id, "learner-1", i, $"ip-db-00{i + 1}", new ItemStep(Revealed: true));
             Assert.Equal(i + 1, view!.CompletedItems);
         }
 
@@ -65,14 +64,14 @@ public sealed class SessionServiceTests : IAsyncLifetime
 
         // Two tabs, each revealing a different item at the same time, and one that "forgets" a reveal.
         await Task.WhenAll(
-            _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-001", new JsonObject { ["revealed"] = true }),
-            _sessions.SaveAsync(session.Id, "learner-1", 1, "ip-db-002", new JsonObject { ["revealed"] = true }));
-        await _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-001", new JsonObject { ["revealed"] = false, ["seen"] = true });
+            _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-001", new ItemStep(Revealed: true)),
+            _sessions.SaveAsync(session.Id, "learner-1", 1, "ip-db-002", new ItemStep(Revealed: true)));
+        await _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-001", new ItemStep(Revealed: false, Seen: true));
 
         var state1 = await _sessions.GetItemStateAsync(session.Id, "learner-1", "ip-db-001");
         var state2 = await _sessions.GetItemStateAsync(session.Id, "learner-1", "ip-db-002");
-        Assert.True(state1!["revealed"]!.GetValue<bool>());
-        Assert.True(state2!["revealed"]!.GetValue<bool>());
+        Assert.True(state1!.Revealed);
+        Assert.True(state2!.Revealed);
         Assert.Equal(2, (await _sessions.GetActiveAsync("learner-1")).Single().CompletedItems);
     }
 
@@ -81,7 +80,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
     {
         var session = await _sessions.StartOrResumeAsync(Start());
 
-        var saved = await _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-008", new JsonObject { ["revealed"] = true });
+        var saved = await _sessions.SaveAsync(session.Id, "learner-1", 0, "ip-db-008", new ItemStep(Revealed: true));
 
         Assert.Equal(0, saved!.CompletedItems);
         Assert.Null(await _sessions.GetItemStateAsync(session.Id, "learner-1", "ip-db-008"));
@@ -90,10 +89,10 @@ public sealed class SessionServiceTests : IAsyncLifetime
     [Fact]
     public async Task OneSessionPerDay_TheEarlierDaysAreAbandoned()
     {
-        var yesterday = await _sessions.StartOrResumeAsync(new SessionStart("learner-1", "review", "review?day=2026-06-30", "Review", null, ["ip-db-001"]));
+        var yesterday = await _sessions.StartOrResumeAsync(new SessionStart("learner-1", SessionType.Review, "review?day=2026-06-30", "Review", null, ["ip-db-001"]));
         var study = await _sessions.StartOrResumeAsync(Start());
 
-        Assert.Equal(1, await _sessions.AbandonOthersAsync("learner-1", "review", "review?day=2026-07-01"));
+        Assert.Equal(1, await _sessions.AbandonOthersAsync("learner-1", SessionType.Review, "review?day=2026-07-01"));
 
         var active = await _sessions.GetActiveAsync("learner-1");
         Assert.Equal([study.Id], active.Select(s => s.Id));
@@ -126,9 +125,9 @@ public sealed class SessionLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task Abandon_AndRestart_KeepTheHistoryAndStartAfresh()
     {
-        var start = new SessionStart("l", "channel", "study/databases", "Databases", null, ["ip-db-001", "ip-db-002"]);
+        var start = new SessionStart("l", SessionType.Channel, "study/databases", "Databases", null, ["ip-db-001", "ip-db-002"]);
         var session = await _sessions.StartOrResumeAsync(start);
-        await _sessions.SaveAsync(session.Id, "l", 1, "ip-db-002", new JsonObject { ["revealed"] = true });
+        await _sessions.SaveAsync(session.Id, "l", 1, "ip-db-002", new ItemStep(Revealed: true));
 
         var fresh = await _sessions.RestartAsync(session.Id, "l");
 

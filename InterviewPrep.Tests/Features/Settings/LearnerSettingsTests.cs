@@ -148,7 +148,7 @@ public sealed class LearnerSettingsTests : IAsyncLifetime
             // Due at 23:00 Tokyo time on 2 June: later today for the learner, tomorrow in UTC.
             db.ReviewCards.Add(new ReviewCard
             {
-                LearnerId = "l", QuestionId = "ip-db-001", State = "review", Stability = 5, Difficulty = 5,
+                LearnerId = "l", QuestionId = "ip-db-001", State = CardState.Review, Stability = 5, Difficulty = 5,
                 Due = new DateTime(2026, 6, 2, 14, 0, 0, DateTimeKind.Utc), LastReview = _clock.Now.UtcDateTime.AddDays(-5), CreatedAt = _clock.Now.UtcDateTime,
             });
             await db.SaveChangesAsync();

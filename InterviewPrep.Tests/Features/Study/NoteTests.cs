@@ -113,7 +113,7 @@ public sealed class NoteTests : IAsyncLifetime
         Assert.True(outcome.Interval >= TimeSpan.FromDays(1));
         await using var db = _db.CreateContext();
         var log = await db.ReviewLogs.SingleAsync();
-        Assert.Equal((4, "new", 20000), (log.Grade, log.State, log.DurationMs));
+        Assert.Equal((4, CardState.New, 20000), (log.Grade, log.State, log.DurationMs));
 
         // Graded again later, the card is reviewed again, not added twice.
         _clock.Advance(outcome.Interval);

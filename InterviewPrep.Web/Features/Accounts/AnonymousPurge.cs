@@ -24,7 +24,7 @@ public sealed class AnonymousPurge(IDbContextFactory<AppDbContext> dbFactory, IO
 {
     public async Task<int> PurgeAsync(CancellationToken ct = default)
     {
-        var cutoff = UtcIso.Truncate(clock.GetUtcNow().UtcDateTime).AddDays(-options.Value.AnonymousRetentionDays);
+        var cutoff = clock.UtcNow().AddDays(-options.Value.AnonymousRetentionDays);
         const string anon = AnonymousLearner.Prefix + "%";
         var purged = 0;
         while (true)

@@ -40,7 +40,7 @@ public sealed class AppUserManager(
     public override Task<IdentityResult> CreateAsync(AppUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        user.CreatedAt = InterviewPrep.Data.Configurations.UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+        user.CreatedAt = clock.UtcNow();
         return base.CreateAsync(user);
     }
 

@@ -2,6 +2,7 @@ using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Learners;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Activity;
 using InterviewPrep.Web.Features.Dashboard;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,7 +66,7 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, Time
                 await db.SaveChangesAsync(ct);
             }
 
-            await LearnerData.TouchAsync(db, userId, UtcIso.Truncate(clock.GetUtcNow().UtcDateTime), ct);
+            await LearnerData.TouchAsync(db, userId, clock.UtcNow(), ct);
             await tx.CommitAsync(ct);
             logger.LogInformation("Merged anonymous progress into account {UserId}", userId);
             return true;

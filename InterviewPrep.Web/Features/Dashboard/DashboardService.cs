@@ -8,6 +8,13 @@ namespace InterviewPrep.Web.Features.Dashboard;
 /// <summary>Questions studied plus reviews made on one day.</summary>
 public sealed record ActivityDay(DateOnly Day, int Count);
 
+/// <summary>Everything the dashboard shows, read at once.</summary>
+public sealed record DashboardView(
+    DashboardData Data, Review.ReviewCounts Counts, IReadOnlyList<Sessions.SessionView> Active, IReadOnlyList<ChannelProgress> Channels);
+
+/// <summary>How many of a channel's questions the learner has studied.</summary>
+public sealed record ChannelProgress(string Id, string Name, int Seen, int Total);
+
 public sealed record DashboardData(
     int Streak, int StudiedThisWeek, int MasteredThisWeek, IReadOnlyList<ActivityDay> Activity);
 
@@ -23,7 +30,7 @@ public sealed class DashboardService(IDbContextFactory<AppDbContext> dbFactory, 
     public async Task<DashboardData> GetAsync(string learnerId, int days = 30, CancellationToken ct = default)
     {
         var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
-        var today = calendar.DateOf(UtcIso.Truncate(clock.GetUtcNow().UtcDateTime));
+        var today = calendar.DateOf(clock.UtcNow());
         var firstDay = today.AddDays(-days + 1);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var byDay = await db.LearnerActivityDays.AsNoTracking()

@@ -1,10 +1,9 @@
+using InterviewPrep.Data.Entities;
+
 namespace InterviewPrep.Web.Features.Review;
 
 /// <summary>How well a learner recalled a question.</summary>
 public enum Grade { Again = 1, Hard = 2, Good = 3, Easy = 4 }
-
-/// <summary>Where a card is in its life: never reviewed, in its first steps, long-term, or relearning after a lapse.</summary>
-public enum CardState { New, Learning, Review, Relearning }
 
 /// <summary>A card's memory: FSRS stability (days until recall probability falls to 90%) and difficulty (1–10).</summary>
 public sealed record CardMemory(

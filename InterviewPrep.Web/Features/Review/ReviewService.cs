@@ -1,6 +1,7 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Activity;
 using InterviewPrep.Web.Features.Dashboard;
 using InterviewPrep.Web.Features.Settings;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
             return false;
         }
 
-        var now = Now();
+        var now = clock.UtcNow();
         db.ReviewCards.Add(new ReviewCard { LearnerId = learnerId, QuestionId = questionId, Due = now, CreatedAt = now });
         try
         {
@@ -98,14 +99,14 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
     /// </summary>
     public async Task<ReviewToday> GetTodayAsync(string learnerId, int max = 50, CancellationToken ct = default)
     {
-        var now = Now();
+        var now = clock.UtcNow();
         var mine = await settings.GetAsync(learnerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = await CountAsync(db, learnerId, mine, now, ct);
         var due = counts.DueNow == 0
             ? []
             : await db.ReviewCards.AsNoTracking()
-                .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due <= now && c.Question!.Status == QuestionStatus.Active)
+                .Where(c => c.LearnerId == learnerId && c.State != CardState.New && c.Due <= now && c.Question!.Status == QuestionStatus.Active)
                 .OrderBy(c => c.Due)
                 .Take(max)
                 .Select(c => new { Card = c, c.Question!.Text })
@@ -113,7 +114,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
         var fresh = counts.NewToday == 0 || due.Count >= max
             ? []
             : await db.ReviewCards.AsNoTracking()
-                .Where(c => c.LearnerId == learnerId && c.State == "new" && c.Question!.Status == QuestionStatus.Active)
+                .Where(c => c.LearnerId == learnerId && c.State == CardState.New && c.Question!.Status == QuestionStatus.Active)
                 .OrderBy(c => c.CreatedAt)
                 .Take(Math.Min(counts.NewToday, max - due.Count))
                 .Select(c => new { Card = c, c.Question!.Text })
@@ -136,7 +137,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
     /// <summary>Grades a card, schedules it and logs the review.</summary>
     public async Task<ReviewOutcome> GradeAsync(string learnerId, string questionId, Grade grade, TimeSpan taken, CancellationToken ct = default)
     {
-        var now = Now();
+        var now = clock.UtcNow();
         var mine = await settings.GetAsync(learnerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -145,7 +146,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
         var before = card.State;
         var outcome = new FsrsScheduler(mine.Fsrs).Review(ToMemory(card), grade, now);
         var next = outcome.Card;
-        card.State = next.State.ToString().ToLowerInvariant();
+        card.State = next.State;
         card.Stability = next.Stability;
         card.Difficulty = next.Difficulty;
         card.Step = next.Step;
@@ -177,7 +178,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
 
     public async Task<ReviewCounts> GetCountsAsync(string learnerId, CancellationToken ct = default)
     {
-        var now = Now();
+        var now = clock.UtcNow();
         var mine = await settings.GetAsync(learnerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await CountAsync(db, learnerId, mine, now, ct);
@@ -191,11 +192,11 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
         var endOfTomorrow = mine.Calendar.EndOf(today.AddDays(1));
         var endOfWeek = mine.Calendar.EndOf(today.AddDays(7));
         var dues = await db.ReviewCards.AsNoTracking()
-            .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < endOfWeek && c.Question!.Status == QuestionStatus.Active)
+            .Where(c => c.LearnerId == learnerId && c.State != CardState.New && c.Due < endOfWeek && c.Question!.Status == QuestionStatus.Active)
             .Select(c => c.Due)
             .ToListAsync(ct);
         var newCards = await db.ReviewCards.CountAsync(
-            c => c.LearnerId == learnerId && c.State == "new" && c.Question!.Status == QuestionStatus.Active, ct);
+            c => c.LearnerId == learnerId && c.State == CardState.New && c.Question!.Status == QuestionStatus.Active, ct);
         var newToday = Math.Min(newCards, Math.Max(0, mine.DailyNewLimit - await NewStartedTodayAsync(db, learnerId, mine.Calendar, now, ct)));
         return new ReviewCounts(
             DueNow: dues.Count(d => d <= now),
@@ -210,11 +211,11 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
     public async Task<IReadOnlyList<ForecastDay>> GetForecastAsync(string learnerId, int days = 30, CancellationToken ct = default)
     {
         var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
-        var today = calendar.DateOf(Now());
+        var today = calendar.DateOf(clock.UtcNow());
         var end = calendar.EndOf(today.AddDays(days - 1));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var byDay = (await db.ReviewCards.AsNoTracking()
-                .Where(c => c.LearnerId == learnerId && c.State != "new" && c.Due < end && c.Question!.Status == QuestionStatus.Active)
+                .Where(c => c.LearnerId == learnerId && c.State != CardState.New && c.Due < end && c.Question!.Status == QuestionStatus.Active)
                 .Select(c => c.Due)
                 .ToListAsync(ct))
             .GroupBy(d => calendar.DateOf(d) is var day && day > today ? day : today)
@@ -228,11 +229,9 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
     private static async Task<int> NewStartedTodayAsync(AppDbContext db, string learnerId, LearnerCalendar calendar, DateTime now, CancellationToken ct)
     {
         var startOfDay = calendar.StartOf(calendar.DateOf(now));
-        return await db.ReviewLogs.CountAsync(l => l.LearnerId == learnerId && l.State == "new" && l.ReviewedAt >= startOfDay, ct);
+        return await db.ReviewLogs.CountAsync(l => l.LearnerId == learnerId && l.State == CardState.New && l.ReviewedAt >= startOfDay, ct);
     }
 
     private static CardMemory ToMemory(ReviewCard card) => new(
-        Enum.Parse<CardState>(card.State, ignoreCase: true), card.Stability, card.Difficulty, card.Step, card.LastReview, card.Due, card.Reps, card.Lapses);
-
-    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
+        card.State, card.Stability, card.Difficulty, card.Step, card.LastReview, card.Due, card.Reps, card.Lapses);
 }

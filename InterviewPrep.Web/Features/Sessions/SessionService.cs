@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
@@ -8,19 +7,19 @@ namespace InterviewPrep.Web.Features.Sessions;
 
 /// <summary>What starting a study activity needs: who, which activity, and its items in order.</summary>
 public sealed record SessionStart(
-    string OwnerId, string SessionType, string SessionKey, string Title, string? Subtitle, IReadOnlyList<string> ItemIds,
-    string? ChannelId = null, string? CertificationId = null);
+    string OwnerId, SessionType SessionType, string SessionKey, string Title, string? Subtitle, IReadOnlyList<string> ItemIds,
+    string? ChannelId = null, string? CertificationId = null, DateTime? Deadline = null);
 
 /// <summary>A session as pages use it: where it stands and how to get back to it.</summary>
 public sealed record SessionView(
-    string Id, string SessionType, string SessionKey, string Title, string? Subtitle, int Position, string? CurrentItemId,
+    string Id, SessionType SessionType, string SessionKey, string Title, string? Subtitle, int Position, string? CurrentItemId,
     int CompletedItems, int TotalItems, int Progress, DateTime LastAccessedAt, SessionStatus Status);
 
 /// <summary>
 /// The learner's study activities (the design's <c>userSessions</c>): starting an activity again
 /// resumes its active session; every step is written as it happens, so nothing is lost to a reload,
-/// a dropped connection or a restart. <c>sessionData</c> holds <c>{items, position, states}</c>, where a
-/// state per item records what the learner did (revealed, recall text, grade).
+/// a dropped connection or a restart. <c>sessionData</c> is a <see cref="SessionData"/>: the items in order,
+/// the position, and a state per item recording what the learner did (revealed, recall text, grade, ...).
 /// </summary>
 public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -31,7 +30,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             .Where(s => s.UserId == start.OwnerId && s.SessionKey == start.SessionKey && s.Status == SessionStatus.Active)
             .OrderByDescending(s => s.LastAccessedAt)
             .FirstOrDefaultAsync(ct);
-        var now = Now();
+        var now = clock.UtcNow();
         if (existing is not null)
         {
             existing.LastAccessedAt = now;
@@ -50,12 +49,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             ChannelId = start.ChannelId,
             CertificationId = start.CertificationId,
             TotalItems = start.ItemIds.Count,
-            SessionData = new JsonObject
-            {
-                ["items"] = new JsonArray(start.ItemIds.Select(i => (JsonNode)JsonValue.Create(i)!).ToArray()),
-                ["position"] = 0,
-                ["states"] = new JsonObject(),
-            },
+            SessionData = SessionData.Start(start.ItemIds, start.Deadline),
             StartedAt = now,
             LastAccessedAt = now,
         };
@@ -69,7 +63,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
     /// ever gain facts (a second tab cannot un-complete an item), so concurrent writers never lose one.
     /// </summary>
     public async Task<SessionView?> SaveAsync(
-        string sessionId, string ownerId, int position, string? itemId = null, JsonObject? itemState = null, CancellationToken ct = default)
+        string sessionId, string ownerId, int position, string? itemId = null, ItemStep? step = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -79,41 +73,46 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return null;
         }
 
-        var data = session.SessionData?.AsObject() ?? new JsonObject();
-        var items = data["items"]?.AsArray().Select(i => i!.GetValue<string>()).ToList() ?? [];
-        data["position"] = Math.Clamp(position, 0, Math.Max(0, items.Count - 1));
-        var states = data["states"] as JsonObject ?? new JsonObject();
-        data["states"] = states;
-        if (itemId is not null && itemState is not null && items.Contains(itemId))
-        {
-            var state = states[itemId] as JsonObject ?? new JsonObject();
-            foreach (var (key, value) in itemState)
-            {
-                if (value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.False && state[key] is not null)
-                {
-                    continue; // a fact once recorded stays
-                }
-
-                state[key] = value?.DeepClone();
-            }
-
-            states[itemId] = state;
-        }
-
-        var now = Now();
-        session.SessionData = data.DeepClone();
-        session.CompletedItems = states.Count(s => s.Value is JsonObject o && o["revealed"] is JsonValue r && r.GetValue<bool>());
+        var data = (session.SessionData ?? new SessionData()).Apply(position, itemId, step);
+        var now = clock.UtcNow();
+        session.SessionData = data;
+        session.CompletedItems = data.CompletedCount;
         session.Progress = session.TotalItems == 0 ? 0 : (int)Math.Round(100.0 * session.CompletedItems / session.TotalItems);
         session.LastAccessedAt = now;
         if (session.TotalItems > 0 && session.CompletedItems >= session.TotalItems && session.Status == SessionStatus.Active)
         {
-            session.Status = SessionStatus.Completed;
-            session.CompletedAt = now;
+            Complete(session, now);
         }
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ToView(session);
+    }
+
+    /// <summary>Finishes an active session before every item is done (an exam handed in, a path left at a milestone).</summary>
+    public async Task<SessionView?> FinishAsync(string sessionId, string ownerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == ownerId, ct);
+        if (session is null)
+        {
+            return null;
+        }
+
+        if (session.Status == SessionStatus.Active)
+        {
+            Complete(session, clock.UtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+
+        return ToView(session);
+    }
+
+    private static void Complete(UserSession session, DateTime now)
+    {
+        session.Status = SessionStatus.Completed;
+        session.CompletedAt = now;
+        session.LastAccessedAt = now;
     }
 
     /// <summary>The design's "Get Active User Sessions", for one learner, most recent first.</summary>
@@ -151,7 +150,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         }
 
         session.Status = SessionStatus.Abandoned;
-        session.LastAccessedAt = Now();
+        session.LastAccessedAt = clock.UtcNow();
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -160,10 +159,10 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
     /// Abandons a learner's active sessions of one type except the one with <paramref name="keepKey"/>:
     /// for activities that are one per day, such as the day's reviews. Returns how many it abandoned.
     /// </summary>
-    public async Task<int> AbandonOthersAsync(string ownerId, string sessionType, string keepKey, CancellationToken ct = default)
+    public async Task<int> AbandonOthersAsync(string ownerId, SessionType sessionType, string keepKey, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = Now();
+        var now = clock.UtcNow();
         return await db.UserSessions
             .Where(s => s.UserId == ownerId && s.SessionType == sessionType && s.SessionKey != keepKey && s.Status == SessionStatus.Active)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, SessionStatus.Abandoned).SetProperty(s => s.LastAccessedAt, now), ct);
@@ -188,9 +187,8 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             }
         }
 
-        var items = old.SessionData?["items"]?.AsArray().Select(i => i!.GetValue<string>()).ToList() ?? [];
         return await StartOrResumeAsync(new SessionStart(
-            ownerId, old.SessionType, old.SessionKey, old.Title, old.Subtitle, items, old.ChannelId, old.CertificationId), ct);
+            ownerId, old.SessionType, old.SessionKey, old.Title, old.Subtitle, old.SessionData?.Items ?? [], old.ChannelId, old.CertificationId), ct);
     }
 
     /// <summary>The link that reopens a session at its current item.</summary>
@@ -199,25 +197,21 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             ? session.SessionKey
             : Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(session.SessionKey, "question", session.CurrentItemId);
 
-    /// <summary>What the learner recorded for one item of a session (revealed, recall).</summary>
-    public async Task<JsonObject?> GetItemStateAsync(string sessionId, string ownerId, string itemId, CancellationToken ct = default)
+    /// <summary>What the learner recorded for one item of a session; null when nothing was.</summary>
+    public async Task<ItemState?> GetItemStateAsync(string sessionId, string ownerId, string itemId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var data = await db.UserSessions.AsNoTracking()
             .Where(s => s.Id == sessionId && s.UserId == ownerId)
             .Select(s => s.SessionData)
             .SingleOrDefaultAsync(ct);
-        return data?["states"]?[itemId]?.DeepClone() as JsonObject;
+        return data?.States.GetValueOrDefault(itemId);
     }
 
     private static SessionView ToView(UserSession s)
     {
-        var items = s.SessionData?["items"] as JsonArray;
-        var position = s.SessionData?["position"]?.GetValue<int>() ?? 0;
-        var current = items is not null && position < items.Count ? items[position]?.GetValue<string>() : null;
-        return new SessionView(s.Id, s.SessionType, s.SessionKey, s.Title, s.Subtitle, position, current,
+        var data = s.SessionData ?? new SessionData();
+        return new SessionView(s.Id, s.SessionType, s.SessionKey, s.Title, s.Subtitle, data.Position, data.CurrentItem,
             s.CompletedItems, s.TotalItems, s.Progress, s.LastAccessedAt, s.Status);
     }
-
-    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
 }

@@ -91,7 +91,7 @@ public sealed class LearnerSettingsService(IDbContextFactory<AppDbContext> dbFac
         // another zone is the learner's choice.
         row.TimeZoneChosen = settings.TimeZoneId is not null && (row.TimeZoneChosen || settings.TimeZoneId != row.TimeZone);
         row.TimeZone = settings.TimeZoneId;
-        row.UpdatedAt = Now();
+        row.UpdatedAt = clock.UtcNow();
         await db.SaveChangesAsync(ct);
         return settings with { TimeZoneChosen = row.TimeZoneChosen };
     }
@@ -117,7 +117,7 @@ public sealed class LearnerSettingsService(IDbContextFactory<AppDbContext> dbFac
 
         row ??= await GetOrAddAsync(db, learnerId, ct);
         row.TimeZone = zoneId;
-        row.UpdatedAt = Now();
+        row.UpdatedAt = clock.UtcNow();
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -136,12 +136,10 @@ public sealed class LearnerSettingsService(IDbContextFactory<AppDbContext> dbFac
         var row = await db.LearnerSettings.FindAsync([learnerId], ct);
         if (row is null)
         {
-            row = new LearnerSettings { LearnerId = learnerId, UpdatedAt = Now() };
+            row = new LearnerSettings { LearnerId = learnerId, UpdatedAt = clock.UtcNow() };
             db.LearnerSettings.Add(row);
         }
 
         return row;
     }
-
-    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
 }

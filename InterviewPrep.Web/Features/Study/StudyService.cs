@@ -2,6 +2,7 @@ using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Content.Search;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Web.Features.Activity;
 using InterviewPrep.Web.Features.Channels;
 using InterviewPrep.Web.Features.Dashboard;
 using InterviewPrep.Web.Features.Settings;
@@ -25,6 +26,9 @@ public sealed class NoteConflictException(string? saved)
     /// <summary>The note as it is saved now.</summary>
     public string? Saved { get; } = saved;
 }
+
+/// <summary>What saving a note did: the note as saved, or why it was not (and, on a conflict, the saved note).</summary>
+public sealed record NoteSaveResult(string? Saved, string? Error, bool Conflict);
 
 /// <summary>The questions of a study session, in order, and where they came from.</summary>
 public sealed record StudyDeck(string Title, string BackUrl, IReadOnlyList<string> QuestionIds);
@@ -75,7 +79,7 @@ public sealed class StudyService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = await QuestionStates.GetOrCreateAsync(db, learnerId, questionId, ct);
-        var now = Now();
+        var now = clock.UtcNow();
         state.SeenCount++;
         state.FirstSeenAt ??= now;
         state.LastSeenAt = now;
@@ -91,7 +95,7 @@ public sealed class StudyService(
         var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var now = Now();
+        var now = clock.UtcNow();
         if (await QuestionStates.MarkStudiedAsync(db, learnerId, questionId, now, calendar.DateOf, ct))
         {
             await ActivityDays.AddAsync(db, learnerId, calendar.DateOf(now), questions: 1, reviews: 0, ct);
@@ -106,7 +110,7 @@ public sealed class StudyService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var state = await QuestionStates.GetOrCreateAsync(db, learnerId, questionId, ct);
         state.Bookmarked = !state.Bookmarked;
-        state.BookmarkedAt = state.Bookmarked ? Now() : null;
+        state.BookmarkedAt = state.Bookmarked ? clock.UtcNow() : null;
         await db.SaveChangesAsync(ct);
         return state.Bookmarked;
     }
@@ -119,7 +123,7 @@ public sealed class StudyService(
         if (state.Bookmarked != bookmarked)
         {
             state.Bookmarked = bookmarked;
-            state.BookmarkedAt = bookmarked ? Now() : null;
+            state.BookmarkedAt = bookmarked ? clock.UtcNow() : null;
             await db.SaveChangesAsync(ct);
         }
     }
@@ -181,12 +185,32 @@ public sealed class StudyService(
             }
 
             state.Note = note;
-            state.NoteUpdatedAt = note is null ? null : Now();
+            state.NoteUpdatedAt = note is null ? null : clock.UtcNow();
             await db.SaveChangesAsync(ct);
         }
 
         await tx.CommitAsync(ct);
         return note;
+    }
+
+    /// <summary>
+    /// <see cref="SaveNoteAsync"/> for forms: a note too long or changed elsewhere comes back as a result
+    /// with the reason (and, on a conflict, the saved note) instead of an exception.
+    /// </summary>
+    public async Task<NoteSaveResult> TrySaveNoteAsync(string learnerId, string questionId, string? note, string? basedOn = null, CancellationToken ct = default)
+    {
+        try
+        {
+            return new NoteSaveResult(await SaveNoteAsync(learnerId, questionId, note, basedOn, ct), null, Conflict: false);
+        }
+        catch (NoteTooLongException e)
+        {
+            return new NoteSaveResult(null, e.Message, Conflict: false);
+        }
+        catch (NoteConflictException e)
+        {
+            return new NoteSaveResult(e.Saved, e.Saved is null ? e.Message : $"{e.Message} Saved version: {e.Saved}", Conflict: true);
+        }
     }
 
     /// <summary>A short fingerprint of a note's text, for forms to say which note they edited ("" for none).</summary>
@@ -211,6 +235,4 @@ public sealed class StudyService(
         var text = note?.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
         return string.IsNullOrEmpty(text) ? null : text;
     }
-
-    private DateTime Now() => UtcIso.Truncate(clock.GetUtcNow().UtcDateTime);
 }

@@ -1,7 +1,7 @@
 using InterviewPrep.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace InterviewPrep.Web.Features.Dashboard;
+namespace InterviewPrep.Web.Features.Activity;
 
 /// <summary>Counts a learner's study and reviews per day (table <c>learnerActivityDays</c>), as they happen.</summary>
 public static class ActivityDays

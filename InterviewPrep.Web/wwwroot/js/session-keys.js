@@ -1,8 +1,9 @@
-// Study mode's keys and swipes, forwarded to the page: Space (before the answer is shown),
-// arrows, B, R, N, 1–4 and ?. Keys typed in the recall box are text (Escape leaves the box); keys on buttons
-// and links do what those do. Horizontal swipes on touch screens move between questions, except
-// inside something that scrolls sideways (code, tables, diagrams).
-let page;
+// The keys and swipes of every session page (study, review, and what comes next), forwarded to the
+// SessionKeys component: only the keys it asks for. Keys typed in a text box are text (Escape leaves
+// the box); keys on buttons and links do what those do. Horizontal swipes on touch screens move
+// between items, except inside something that scrolls sideways (code, tables, diagrams).
+let component;
+let options = { keys: [], swipe: false, optional: false, spaceScrollsAnswer: false };
 let startX = 0;
 let startY = 0;
 let swipeable = true;
@@ -21,22 +22,21 @@ export function setShortcuts(on) {
 }
 
 function onKey(event) {
-    if (!page || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!component || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key;
-    if (!shortcutsEnabled() && key !== "?") return;
+    if (options.optional && !shortcutsEnabled() && key !== "?") return;
     if (typing(event.target)) {
         if (key === "Escape") event.target.blur();
         return;
     }
     const onControl = event.target instanceof Element && event.target.closest("button, a, [role=button]");
     if (key === " ") {
-        // Space presses a focused button, and scrolls once the answer is shown.
-        if (onControl || document.querySelector("[data-testid=answer]")) return;
-    } else if (!["ArrowRight", "ArrowLeft", "b", "B", "r", "R", "n", "N", "1", "2", "3", "4", "?"].includes(key)) {
-        return;
+        // Space presses a focused button, and (in study) scrolls once the answer is shown.
+        if (onControl || (options.spaceScrollsAnswer && document.querySelector("[data-testid=answer]"))) return;
     }
+    if (!options.keys.includes(key)) return;
     event.preventDefault();
-    page.invokeMethodAsync("OnKeyAsync", key);
+    component.invokeMethodAsync("OnKeyAsync", key);
 }
 
 function scrollsSideways(element) {
@@ -54,24 +54,25 @@ function onTouchStart(event) {
 }
 
 function onTouchEnd(event) {
-    if (!page || !swipeable) return;
+    if (!component || !options.swipe || !swipeable) return;
     const touch = event.changedTouches[0];
     const dx = touch.clientX - startX;
     const dy = touch.clientY - startY;
     if (Math.abs(dx) > 60 && Math.abs(dx) > 2 * Math.abs(dy)) {
-        page.invokeMethodAsync("OnKeyAsync", dx < 0 ? "ArrowRight" : "ArrowLeft");
+        component.invokeMethodAsync("OnKeyAsync", dx < 0 ? "ArrowRight" : "ArrowLeft");
     }
 }
 
-export function attach(dotNet) {
-    page = dotNet;
+export function attach(dotNet, settings) {
+    component = dotNet;
+    options = settings;
     document.addEventListener("keydown", onKey);
     document.addEventListener("touchstart", onTouchStart, { passive: true });
     document.addEventListener("touchend", onTouchEnd, { passive: true });
 }
 
 export function detach() {
-    page = undefined;
+    component = undefined;
     document.removeEventListener("keydown", onKey);
     document.removeEventListener("touchstart", onTouchStart);
     document.removeEventListener("touchend", onTouchEnd);

@@ -1,0 +1,162 @@
+using InterviewPrep.Data.Entities;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Channels;
+using InterviewPrep.Web.Features.Questions;
+using InterviewPrep.Web.Features.Review;
+using InterviewPrep.Web.Features.Sessions;
+using InterviewPrep.Web.Features.Study;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Tests.Features.Sessions;
+
+/// <summary>The session player over a real database and a clock the test moves: every step is saved, typed.</summary>
+public sealed class SessionPlayerTests : IAsyncLifetime
+{
+    private const string Learner = "player-learner";
+    private static readonly string[] Items = ["ip-db-001", "ip-db-002", "ip-db-003"];
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+    private SessionService _sessions = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(_clock);
+        await _db.Initializer(seed: true).SeedAsync();
+        _sessions = new SessionService(_db.Factory, _clock);
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private SessionPlayer Player() =>
+        new(_sessions, new QuestionPageService(_db.Factory, new ContentHtml(), new ChannelCatalog(_db.Factory)), _clock);
+
+    private PlayerStart Start(string? learner = Learner) =>
+        new(learner, SessionType.Channel, new StudyRules(_db.StudyService(), _db.ReviewService()), "study/databases", "Databases", null, Items,
+            ChannelId: "databases");
+
+    private async Task<SessionData> StoredAsync()
+    {
+        await using var db = _db.CreateContext();
+        return (await db.UserSessions.AsNoTracking().SingleAsync(s => s.UserId == Learner)).SessionData!;
+    }
+
+    [Fact]
+    public async Task RevealAndGrade_SaveTheItemState_WithTheTimeSpentOnTheClock()
+    {
+        var player = Player();
+        Assert.Equal(0, await player.StartAsync(Start())); // a new session starts at its first item
+        await player.ShowAsync(0);
+        player.SetRecall("a balanced tree");
+        _clock.Advance(TimeSpan.FromSeconds(20));
+
+        Assert.True(player.Reveal());
+        Assert.False(player.Reveal());
+        Assert.True(await player.GradeAsync(Grade.Good));
+        Assert.False(await player.GradeAsync(Grade.Easy)); // once per item in study
+
+        Assert.Equal(Grade.Good, player.Graded);
+        Assert.StartsWith("Graded Good", player.GradeStatus);
+        var state = (await StoredAsync()).StateOf("ip-db-001");
+        Assert.Equal((true, true, 3, 20_000L), (state.Seen, state.Revealed, state.Grade, state.TimeSpentMs));
+        await using var db = _db.CreateContext();
+        var log = await db.ReviewLogs.SingleAsync(l => l.LearnerId == Learner);
+        Assert.Equal((20_000, CardState.New), (log.DurationMs, log.State));
+    }
+
+    [Fact]
+    public async Task Moving_SavesThePosition_AndResumingComesBackThere()
+    {
+        var player = Player();
+        await player.StartAsync(Start());
+        await player.ShowAsync(0);
+        Assert.True(await player.NextAsync());
+        Assert.True(await player.NextAsync());
+        Assert.False(await player.NextAsync());
+        Assert.True(await player.PreviousAsync());
+
+        var again = Player();
+        Assert.Equal(1, await again.StartAsync(Start()));
+        Assert.Equal(1, (await StoredAsync()).Position);
+    }
+
+    [Fact]
+    public async Task FlagAndFinish_AreSaved()
+    {
+        var player = Player();
+        await player.StartAsync(Start());
+        await player.ShowAsync(1);
+
+        await player.ToggleFlagAsync();
+        Assert.True((await StoredAsync()).StateOf("ip-db-002").Flagged);
+        await player.ToggleFlagAsync();
+        Assert.False((await StoredAsync()).StateOf("ip-db-002").Flagged);
+
+        await player.FinishAsync();
+        Assert.Equal(SessionStatus.Completed, player.Session!.Status);
+        Assert.Empty(await _sessions.GetActiveAsync(Learner));
+    }
+
+    [Fact]
+    public async Task AMoveAView_Refuses_LeavesTheLearnerWhereTheyWere()
+    {
+        var player = Player();
+        await player.StartAsync(Start());
+        await player.ShowAsync(0);
+        using (player.GuardLeaving(() => Task.FromResult(false)))
+        {
+            Assert.False(await player.NextAsync());
+            Assert.Equal(0, player.Index);
+        }
+
+        Assert.True(await player.NextAsync());
+    }
+
+    [Fact]
+    public async Task WithoutALearner_NothingIsSaved()
+    {
+        var player = Player();
+        await player.StartAsync(Start(learner: null));
+        await player.ShowAsync(0);
+        player.Reveal();
+        await player.NextAsync();
+
+        await using var db = _db.CreateContext();
+        Assert.False(await db.UserSessions.AnyAsync());
+        Assert.False(await db.LearnerQuestionStates.AnyAsync());
+    }
+
+    /// <summary>A row exactly as the first version of study mode wrote it: raw JSON, keys spelled by hand.</summary>
+    [Fact]
+    public async Task ARowWrittenByTheEarlierCode_LoadsAndResumes()
+    {
+        const string json = """{"items":["ip-db-001","ip-db-002","ip-db-003"],"position":1,"states":{"ip-db-001":{"seen":true,"revealed":true,"recall":"a b-tree","grade":3},"ip-db-002":{"seen":true},"ip-db-003":{"revealed":false,"recall":null}}}""";
+        await using (var db = _db.CreateContext())
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "userSessions" ("id", "userId", "sessionType", "sessionKey", "title", "subtitle", "channelId", "certificationId",
+                    "progress", "totalItems", "completedItems", "sessionData", "startedAt", "lastAccessedAt", "completedAt", "status")
+                VALUES ('legacy-1', {Learner}, 'channel', 'study/databases', 'Databases', NULL, 'databases', NULL,
+                    33, 3, 1, {json}, '2026-06-30T08:00:00.000Z', '2026-06-30T08:05:00.000Z', NULL, 'active')
+                """);
+        }
+
+        var listed = Assert.Single(await _sessions.ListAsync(Learner));
+        Assert.Equal(("legacy-1", SessionType.Channel, 1, "ip-db-002"), (listed.Id, listed.SessionType, listed.Position, listed.CurrentItemId));
+
+        var player = Player();
+        Assert.Equal(1, await player.StartAsync(Start()));
+        Assert.Equal("legacy-1", player.Session!.Id);
+        await player.ShowAsync(0);
+        Assert.Equal((true, "a b-tree", Grade.Good), (player.Current.Revealed, player.Current.Recall, player.Graded));
+        Assert.Equal("You graded it Good.", player.GradeStatus);
+
+        await player.ShowAsync(2);
+        player.Reveal();
+        Assert.True(await player.GradeAsync(Grade.Easy));
+        var stored = await StoredAsync();
+        Assert.Equal(["ip-db-001", "ip-db-002", "ip-db-003"], stored.Items);
+        Assert.Equal((true, 4), (stored.StateOf("ip-db-003").Revealed, stored.StateOf("ip-db-003").Grade));
+        Assert.Equal("a b-tree", stored.StateOf("ip-db-001").Recall);
+        Assert.Equal(2, (await _sessions.ListAsync(Learner)).Single().CompletedItems);
+    }
+}
