@@ -127,6 +127,7 @@ public sealed class SessionPlayerTests : IAsyncLifetime
 
     /// <summary>A row exactly as the first version of study mode wrote it: raw JSON, keys spelled by hand.</summary>
     [Fact]
+    [Trait(TestProvider.Trait, "Sqlite")] // rows written before typed session data exist only in SQLite databases
     public async Task ARowWrittenByTheEarlierCode_LoadsAndResumes()
     {
         const string json = """{"items":["ip-db-001","ip-db-002","ip-db-003"],"position":1,"states":{"ip-db-001":{"seen":true,"revealed":true,"recall":"a b-tree","grade":3},"ip-db-002":{"seen":true},"ip-db-003":{"revealed":false,"recall":null}}}""";
