@@ -48,6 +48,14 @@ public sealed class PostgreSqlTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AQueryOnAColumnWithoutAnIndex_FailsThePlanCheck()
+    {
+        await _db.Initializer(seed: true).SeedAsync();
+        await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(
+            () => PostgreSqlPlans.AssertUsesIndexesAsync(_db.ConnectionString, "SELECT * FROM questions WHERE answer = ? ORDER BY createdAt DESC"));
+    }
+
+    [Fact]
     public async Task EveryDesignTable_HasEveryColumn_AndItsPrimaryKey()
     {
         var design = DesignDocument.Load();
