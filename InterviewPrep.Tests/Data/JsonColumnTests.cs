@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Tests.Data;
@@ -60,6 +59,7 @@ public sealed class JsonColumnTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, "Sqlite")] // SQLite's storage classes; PostgreSqlTests checks PostgreSQL's column types.
     public async Task StoredValues_AreJsonTextIsoTimestampsAndIntegerBooleans()
     {
         await using (var write = _db.CreateContext())
@@ -137,7 +137,7 @@ public sealed class JsonColumnTests : IAsyncLifetime
 
         await using var read = _db.CreateContext();
         var byTag = read.Questions.Where(q => q.Tags!.Contains("b-tree"));
-        Assert.Contains("json_each", byTag.ToQueryString());
+        Assert.Contains(TestProvider.IsPostgreSql ? "= ANY (q.tags)" : "json_each", byTag.ToQueryString());
         Assert.Equal(["q-1"], await byTag.Select(q => q.Id).ToListAsync());
         Assert.Equal(["q-2"], await read.Questions.Where(q => q.Companies!.Contains("Stripe")).Select(q => q.Id).ToListAsync());
         Assert.Equal(["p"], await read.LearningPaths.Where(p => p.QuestionIds.Contains("q-2")).Select(p => p.Id).ToListAsync());
@@ -147,19 +147,25 @@ public sealed class JsonColumnTests : IAsyncLifetime
     [InlineData("questions", "tags")]
     [InlineData("questions", "videos")]
     [InlineData("questions", "jobTitleRelevance")]
-    public void Database_RejectsInvalidJson(string table, string column)
+    public async Task Database_RejectsInvalidJson(string table, string column)
     {
-        using var connection = _db.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"""
+        // SQLite refuses it by a CHECK (json_valid), PostgreSQL by the column's type (jsonb, text[]).
+        await using var db = _db.CreateContext();
+#pragma warning disable EF1002 // The table and column are the test's own constants.
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync($"""
             INSERT INTO {table} (id, question, answer, explanation, difficulty, channel, subChannel, voiceSuitable, status, isNew, lastUpdated, createdAt, {column})
-            VALUES ('bad', 'q', 'a', 'e', 'beginner', 'c', 's', 0, 'active', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '["unterminated')
-            """;
-        var error = Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
-        Assert.Contains("CHECK constraint failed", error.Message);
+            VALUES ('bad', 'q', 'a', 'e', 'beginner', 'c', 's', false, 'active', false, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z', '["unterminated')
+            """));
+#pragma warning restore EF1002
+        Assert.True(
+            TestProvider.IsCheckViolation(error.Message)
+            || error.Message.Contains("invalid input syntax for type json", StringComparison.Ordinal)
+            || error.Message.Contains("malformed array literal", StringComparison.Ordinal),
+            error.Message);
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, "Sqlite")] // the json_valid CHECKs of SQLite's text columns; PostgreSQL's jsonb is checked in PostgreSqlTests.
     public void Database_RejectsInvalidJson_InEveryJsonColumnOfEveryTable()
     {
         using var context = _db.CreateContext();
@@ -191,15 +197,14 @@ public sealed class JsonColumnTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Database_RejectsUnknownEnumerationValues()
+    public async Task Database_RejectsUnknownEnumerationValues()
     {
-        using var connection = _db.OpenConnection();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        await using var db = _db.CreateContext();
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => db.Database.ExecuteSqlRawAsync("""
             INSERT INTO questions (id, question, answer, explanation, difficulty, channel, subChannel, voiceSuitable, status, isNew, lastUpdated, createdAt)
-            VALUES ('bad', 'q', 'a', 'e', 'impossible', 'c', 's', 0, 'active', 0, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')
-            """;
-        Assert.Throws<SqliteException>(() => command.ExecuteNonQuery());
+            VALUES ('bad', 'q', 'a', 'e', 'impossible', 'c', 's', false, 'active', false, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')
+            """));
+        Assert.True(TestProvider.IsCheckViolation(error.Message), error.Message);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
 using InterviewPrep.Tests.Infrastructure;
+using System.Data.Common;
+using InterviewPrep.Data.Providers;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace InterviewPrep.Tests.Data;
 
@@ -23,6 +26,7 @@ public sealed class SchemaTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, "Sqlite")] // the design's SQLite types (TEXT, INTEGER); PostgreSqlTests checks PostgreSQL's.
     public void EveryDesignTable_HasEveryColumnWithItsDeclaredTypeAndKey()
     {
         var design = DesignDocument.Load();
@@ -41,40 +45,46 @@ public sealed class SchemaTests : IAsyncLifetime
     }
 
     [Fact]
-    public void ForeignKeys_FollowTheDesignsRelationships_AndHistoryHasNone()
+    public async Task ForeignKeys_FollowTheDesignsRelationships_AndHistoryHasNone()
     {
-        using var connection = _db.OpenConnection();
-        Assert.Contains(("questionId", "questions", "id"), ForeignKeys(connection, "channelMappings"));
-        var relationships = ForeignKeys(connection, "questionRelationships");
-        Assert.Contains(("sourceQuestionId", "questions", "id"), relationships);
-        Assert.Contains(("targetQuestionId", "questions", "id"), relationships);
-        Assert.Empty(ForeignKeys(connection, "questionHistory"));
+        await using var connection = await OpenAsync();
+        Assert.Contains(Names("questionId", "questions", "id"), await ForeignKeysAsync(connection, "channelMappings"));
+        var relationships = await ForeignKeysAsync(connection, "questionRelationships");
+        Assert.Contains(Names("sourceQuestionId", "questions", "id"), relationships);
+        Assert.Contains(Names("targetQuestionId", "questions", "id"), relationships);
+        Assert.Empty(await ForeignKeysAsync(connection, "questionHistory"));
     }
 
     [Fact]
-    public void Username_IsUnique()
+    public async Task Username_IsUnique()
     {
-        using var connection = _db.OpenConnection();
-        var unique = Indexes(connection, "users").Where(i => i.Unique).SelectMany(i => IndexColumns(connection, i.Name));
+        await using var connection = await OpenAsync();
+        var unique = new List<string>();
+        foreach (var index in (await IndexesAsync(connection, "users")).Where(i => i.Unique))
+        {
+            unique.AddRange(await IndexColumnsAsync(connection, index.Name));
+        }
+
         Assert.Contains("username", unique);
     }
 
     [Fact]
-    public void EveryRecommendedIndex_ExistsWithItsExactNameAndColumn()
+    public async Task EveryRecommendedIndex_ExistsWithItsExactNameAndColumn()
     {
         var design = DesignDocument.Load();
-        using var connection = _db.OpenConnection();
+        await using var connection = await OpenAsync();
         foreach (var index in design.Indexes)
         {
-            var names = Indexes(connection, index.Table).Select(i => i.Name).ToList();
-            Assert.True(names.Contains(index.Name), $"index {index.Name} on {index.Table} is missing");
-            Assert.Equal([index.Column], IndexColumns(connection, index.Name));
+            var names = (await IndexesAsync(connection, index.Table)).Select(i => i.Name).ToList();
+            Assert.True(names.Contains(Name(index.Name)), $"index {index.Name} on {index.Table} is missing");
+            Assert.Equal([Name(index.Column)], await IndexColumnsAsync(connection, Name(index.Name)));
         }
     }
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    [Trait(TestProvider.Trait, "Sqlite")] // SQLite's query plans; PostgreSqlTests has the PostgreSQL twin.
     public async Task EveryAccessPattern_RunsVerbatim_AndUsesAnIndex(bool withContent)
     {
         if (withContent)
@@ -95,15 +105,24 @@ public sealed class SchemaTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Migrations_AreTheDesignsFourPhases_AndNothingIsPending()
+    [Trait(TestProvider.Trait, "Sqlite")] // the SQLite set grew in the design's phases; the PostgreSQL set starts from one migration.
+    public async Task Migrations_AreTheDesignsFourPhases()
     {
         await using var context = _db.CreateContext();
         var applied = (await context.Database.GetAppliedMigrationsAsync()).Select(m => m[(m.IndexOf('_') + 1)..]).ToList();
         Assert.Equal(["Phase1CoreTables", "Phase2BotInfrastructure", "Phase3Relationships", "Phase4AdvancedFeatures"], applied.Take(4));
+    }
+
+    [Fact]
+    public async Task Migrations_AreAllApplied_AndTheModelHasNoChangesWithoutOne()
+    {
+        await using var context = _db.CreateContext();
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
         Assert.False(context.Database.HasPendingModelChanges(), "the model has changes without a migration: run dotnet ef migrations add");
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, "Sqlite")] // SQLite's journal mode and connection PRAGMAs.
     public void Database_IsInWalModeWithForeignKeysOn()
     {
         using var connection = _db.OpenConnection();
@@ -114,6 +133,46 @@ public sealed class SchemaTests : IAsyncLifetime
         context.Database.OpenConnection();
         Assert.Equal(1L, context.Database.SqlQueryRaw<long>("SELECT foreign_keys AS Value FROM pragma_foreign_keys").AsEnumerable().Single());
         Assert.Equal(5000L, context.Database.SqlQueryRaw<long>("SELECT timeout AS Value FROM pragma_busy_timeout").AsEnumerable().Single());
+    }
+
+    /// <summary>A name as the database spells it: the design's on SQLite, lower case on PostgreSQL.</summary>
+    private static string Name(string name) => TestProvider.IsPostgreSql ? name.ToLowerInvariant() : name;
+
+    private static (string, string, string) Names(string from, string table, string to) => (Name(from), Name(table), Name(to));
+
+    private async Task<DbConnection> OpenAsync()
+    {
+        DbConnection connection = _db.Provider == DatabaseProvider.PostgreSQL
+            ? new NpgsqlConnection(_db.ConnectionString)
+            : _db.OpenConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync();
+        }
+
+        return connection;
+    }
+
+    private static async Task<List<string[]>> QueryAsync(DbConnection connection, string sql, string? argument = null)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (argument is not null)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = connection is NpgsqlConnection ? "p" : "$p";
+            parameter.Value = argument;
+            command.Parameters.Add(parameter);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string[]>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!).ToArray());
+        }
+
+        return rows;
     }
 
     private static Dictionary<string, (string Type, bool IsPrimaryKey)> TableInfo(SqliteConnection connection, string table)
@@ -130,45 +189,40 @@ public sealed class SchemaTests : IAsyncLifetime
         return columns;
     }
 
-    private static List<(string From, string Table, string To)> ForeignKeys(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list('{table}')";
-        using var reader = command.ExecuteReader();
-        var keys = new List<(string, string, string)>();
-        while (reader.Read())
-        {
-            keys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
-        }
+    private static async Task<List<(string From, string Table, string To)>> ForeignKeysAsync(DbConnection connection, string table) =>
+        (await QueryAsync(connection, connection is NpgsqlConnection
+            ? """
+              SELECT a.attname, r.relname, ra.attname
+              FROM pg_constraint c
+              JOIN pg_class t ON t.oid = c.conrelid
+              JOIN pg_class r ON r.oid = c.confrelid
+              JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+              JOIN pg_attribute ra ON ra.attrelid = c.confrelid AND ra.attnum = c.confkey[1]
+              WHERE c.contype = 'f' AND t.relname = lower(@p)
+              """
+            : "SELECT \"from\", \"table\", \"to\" FROM pragma_foreign_key_list($p)", table))
+        .Select(r => (r[0], r[1], r[2])).ToList();
 
-        return keys;
-    }
+    private static async Task<List<(string Name, bool Unique)>> IndexesAsync(DbConnection connection, string table) =>
+        (await QueryAsync(connection, connection is NpgsqlConnection
+            ? """
+              SELECT i.relname, CASE WHEN x.indisunique THEN 1 ELSE 0 END
+              FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+              WHERE t.relname = lower(@p)
+              """
+            : "SELECT name, \"unique\" FROM pragma_index_list($p)", table))
+        .Select(r => (r[0], r[1] == "1")).ToList();
 
-    private static List<(string Name, bool Unique)> Indexes(SqliteConnection connection, string table)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name, \"unique\" FROM pragma_index_list('{table}')";
-        using var reader = command.ExecuteReader();
-        var indexes = new List<(string, bool)>();
-        while (reader.Read())
-        {
-            indexes.Add((reader.GetString(0), reader.GetInt64(1) == 1));
-        }
-
-        return indexes;
-    }
-
-    private static List<string> IndexColumns(SqliteConnection connection, string index)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT name FROM pragma_index_info('{index}') ORDER BY seqno";
-        using var reader = command.ExecuteReader();
-        var columns = new List<string>();
-        while (reader.Read())
-        {
-            columns.Add(reader.GetString(0));
-        }
-
-        return columns;
-    }
+    private static async Task<List<string>> IndexColumnsAsync(DbConnection connection, string index) =>
+        (await QueryAsync(connection, connection is NpgsqlConnection
+            ? """
+              SELECT a.attname
+              FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+              CROSS JOIN LATERAL unnest(x.indkey) WITH ORDINALITY AS k(attnum, n)
+              JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+              WHERE i.relname = @p
+              ORDER BY k.n
+              """
+            : "SELECT name FROM pragma_index_info($p) ORDER BY seqno", index))
+        .Select(r => r[0]).ToList();
 }

@@ -72,6 +72,39 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public InterviewPrep.Web.Features.Dashboard.DashboardService DashboardService() => new(Factory, SettingsService(), Clock);
 
+    /// <summary>
+    /// Makes the database itself refuse to insert a row of <paramref name="table"/> whose
+    /// <paramref name="column"/> is <paramref name="value"/>: a failure forced on purpose, in the
+    /// middle of the writer's transaction. Undone by <see cref="DropRefusalAsync"/>.
+    /// </summary>
+    public async Task RefuseInsertAsync(string name, string table, string column, string value)
+    {
+        await using var db = CreateContext();
+#pragma warning disable EF1002 // Names and values are the test's own constants.
+        if (Provider == DatabaseProvider.PostgreSQL)
+        {
+            await db.Database.ExecuteSqlRawAsync($"""
+                CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '{name}: insert refused'; END $$;
+                CREATE TRIGGER {name} BEFORE INSERT ON {table} FOR EACH ROW WHEN (NEW.{column} = '{value}') EXECUTE FUNCTION {name}();
+                """);
+        }
+        else
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                $"CREATE TRIGGER {name} BEFORE INSERT ON {table} WHEN NEW.{column} = '{value}' BEGIN SELECT RAISE(ABORT, '{name}: insert refused'); END;");
+        }
+    }
+
+    /// <summary>Removes a refusal made by <see cref="RefuseInsertAsync"/>.</summary>
+    public async Task DropRefusalAsync(string name, string table)
+    {
+        await using var db = CreateContext();
+        await db.Database.ExecuteSqlRawAsync(Provider == DatabaseProvider.PostgreSQL
+            ? $"DROP TRIGGER {name} ON {table}; DROP FUNCTION {name}();"
+            : $"DROP TRIGGER {name};");
+#pragma warning restore EF1002
+    }
+
     /// <summary>A raw SQLite connection, for tests about SQLite itself.</summary>
     public SqliteConnection OpenConnection()
     {

@@ -26,6 +26,21 @@ public static class TestProvider
 
     public static bool IsPostgreSql => Current == DatabaseProvider.PostgreSQL;
 
+    /// <summary>Whether an error message is a CHECK constraint refusing a row, in either provider's words.</summary>
+    public static bool IsCheckViolation(string? message) =>
+        message is not null
+        && (message.Contains("CHECK constraint failed", StringComparison.Ordinal)
+            || message.Contains("violates check constraint", StringComparison.Ordinal));
+
+    /// <summary>Skips the calling test unless the tests run on PostgreSQL.</summary>
+    public static void RequirePostgreSql()
+    {
+        if (!IsPostgreSql)
+        {
+            Assert.Skip("a PostgreSQL test: run with TEST_DATABASE_PROVIDER=PostgreSQL and TEST_POSTGRES set");
+        }
+    }
+
     private static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("TEST_POSTGRES") is { Length: > 0 } server
             ? server

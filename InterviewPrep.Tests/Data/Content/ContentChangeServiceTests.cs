@@ -125,11 +125,8 @@ public sealed class ContentChangeServiceTests : IAsyncLifetime
     [Fact]
     public async Task FailedSave_LeavesNeitherQuestionNorHistory()
     {
-        await using (var db = _db.CreateContext())
-        {
-            // The history row cannot be written: the question must not be written either.
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER no_history BEFORE INSERT ON questionHistory WHEN NEW.questionId = 'q-fail' BEGIN SELECT RAISE(ABORT, 'history refused'); END;");
-        }
+        // The history row cannot be written: the question must not be written either.
+        await _db.RefuseInsertAsync("no_history", "questionHistory", "questionId", "q-fail");
 
         await Assert.ThrowsAsync<DbUpdateException>(() => _db.Changes.UpsertAsync(Data("q-fail"), Admin));
 

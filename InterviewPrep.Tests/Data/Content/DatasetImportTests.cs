@@ -68,8 +68,16 @@ public sealed class DatasetImportTests : IAsyncLifetime
 
         // On the real data every access pattern still uses its indexes.
         var design = DesignDocument.Load();
-        using (var connection = _db.OpenConnection())
+        if (_db.Provider == InterviewPrep.Data.Providers.DatabaseProvider.PostgreSQL)
         {
+            foreach (var sql in design.AccessPatterns)
+            {
+                await PostgreSqlPlans.AssertUsesIndexesAsync(_db.ConnectionString, sql);
+            }
+        }
+        else
+        {
+            using var connection = _db.OpenConnection();
             foreach (var sql in design.AccessPatterns)
             {
                 QueryPlans.AssertUsesIndexes(connection, sql);

@@ -57,6 +57,8 @@ public sealed class ImporterTests : IAsyncLifetime
 
         public string? ConnectionString { get; set; }
 
+        public InterviewPrep.Data.Providers.DatabaseProvider Provider { get; set; }
+
         public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
             System.Data.Common.DbConnection connection, TransactionStartingEventData eventData,
             InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
@@ -64,7 +66,9 @@ public sealed class ImporterTests : IAsyncLifetime
             if (Sql is { } sql && ConnectionString is { } connectionString)
             {
                 Sql = null;
-                await using var other = new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
+                await using System.Data.Common.DbConnection other = Provider == InterviewPrep.Data.Providers.DatabaseProvider.PostgreSQL
+                    ? new Npgsql.NpgsqlConnection(connectionString)
+                    : new Microsoft.Data.Sqlite.SqliteConnection(connectionString);
                 await other.OpenAsync(cancellationToken);
                 await using var command = other.CreateCommand();
                 command.CommandText = sql;
@@ -260,10 +264,7 @@ public sealed class ImporterTests : IAsyncLifetime
     [Fact]
     public async Task Import_SaveFailingPartway_KeepsTheCommittedChunks_ReportsHowFar_AndARerunCompletesIt()
     {
-        await using (var db = _db.CreateContext())
-        {
-            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse BEFORE INSERT ON questions WHEN NEW.id = 'q-boom' BEGIN SELECT RAISE(ABORT, 'refused'); END;");
-        }
+        await _db.RefuseInsertAsync("refuse", "questions", "id", "q-boom");
 
         var importer = Importer(chunkRows: 2);
         var bad = Write("bad.json", Array(Question("q-1"), Question("q-2"), Question("q-boom"), Question("q-4"), Question("q-5")));
@@ -281,8 +282,9 @@ public sealed class ImporterTests : IAsyncLifetime
         {
             Assert.Equal(["q-1", "q-2", "q-6"], await read.Questions.Select(q => q.Id).OrderBy(id => id).ToListAsync());
             Assert.Equal(["q-1", "q-2", "q-6"], await read.QuestionHistory.Select(h => h.QuestionId).OrderBy(id => id).ToListAsync());
-            await read.Database.ExecuteSqlRawAsync("DROP TRIGGER refuse;");
         }
+
+        await _db.DropRefusalAsync("refuse", "questions");
 
         var rerun = await importer.ImportAsync([bad, good]);
 
@@ -319,6 +321,7 @@ public sealed class ImporterTests : IAsyncLifetime
         changed["answer"] = "A sorted copy of some columns.";
         moderator.Sql = $"UPDATE questions SET explanation = 'Edited by a moderator', lastUpdated = '{UtcIso.Format(new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc))}' WHERE id = 'q-1'";
         moderator.ConnectionString = db.ConnectionString;
+        moderator.Provider = db.Provider;
 
         var report = await db.Importer.ImportAsync([Write("a.json", Array(changed))]);
 

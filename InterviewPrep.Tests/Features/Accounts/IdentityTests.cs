@@ -5,7 +5,7 @@ using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -28,11 +28,15 @@ public sealed class IdentityTests
         Assert.NotNull(admin);
         Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
 
-        await using var connection = new SqliteConnection($"Data Source={app.DatabasePath}");
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync();
+        var connection = db.Database.GetDbConnection();
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, username, password FROM users WHERE username = $name";
-        command.Parameters.AddWithValue("$name", AppFactory.AdminEmail);
+        command.CommandText = "SELECT id, username, password FROM users WHERE username = @name";
+        var name = command.CreateParameter();
+        name.ParameterName = "@name";
+        name.Value = AppFactory.AdminEmail;
+        command.Parameters.Add(name);
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(admin.Id, reader.GetString(0));
