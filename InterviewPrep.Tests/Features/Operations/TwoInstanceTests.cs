@@ -1,3 +1,4 @@
+using InterviewPrep.Data.Entities;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using InterviewPrep.Tests.Infrastructure;
@@ -75,10 +76,10 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         Assert.Null(LearnerCookie(response));
 
         // A study session started and moved on through one instance resumes where it stood through the other.
-        var start = new SessionStart(learner, "channel", "study/databases", "Databases", null, ["ip-db-001", "ip-db-002", "ip-db-003"], ChannelId: "databases");
+        var start = new SessionStart(learner, SessionType.Channel, "study/databases", "Databases", null, ["ip-db-001", "ip-db-002", "ip-db-003"], ChannelId: "databases");
         var started = await _first.Services.GetRequiredService<SessionService>().StartOrResumeAsync(start);
         var saved = await _first.Services.GetRequiredService<SessionService>()
-            .SaveAsync(started.Id, learner, 1, "ip-db-001", new JsonObject { ["revealed"] = true });
+            .SaveAsync(started.Id, learner, 1, "ip-db-001", new ItemStep(Seen: true, Revealed: true, Recall: "an index"));
         Assert.NotNull(saved);
 
         var resumed = await _second.Services.GetRequiredService<SessionService>().StartOrResumeAsync(start);
@@ -86,7 +87,7 @@ public sealed class TwoInstanceTests : IAsyncLifetime
         Assert.Equal(1, resumed.Position);
         Assert.Equal("ip-db-002", resumed.CurrentItemId);
         var state = await _second.Services.GetRequiredService<SessionService>().GetItemStateAsync(resumed.Id, learner, "ip-db-001");
-        Assert.True(state?["revealed"]?.GetValue<bool>());
+        Assert.Equal((true, "an index"), (state?.Revealed, state?.Recall));
     }
 
     [Fact]
