@@ -145,6 +145,9 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
             return true;
         }
 
+        // Every view drops the previous item's answer now, not when the next item has loaded: a key
+        // pressed in between must not act on (or be taken by the page for) the answer still on screen.
+        NotifyChanged();
         var page = (await questions.GetAsync(id)).Page;
         if (version != _version)
         {
