@@ -38,6 +38,9 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     /// <summary>The Data Protection key ring, shared by every app instance (PostgreSQL only; SQLite keeps it in a folder beside the file).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>The design's spelling of a table or column whose database name differs (PostgreSQL's lower case).</summary>
+    public const string DesignNameAnnotation = "InterviewPrep:DesignName";
+
     private bool IsPostgreSql => Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -94,11 +97,13 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
         {
             if (entity.GetTableName() is { } table)
             {
+                entity.SetAnnotation(DesignNameAnnotation, table);
                 entity.SetTableName(table.ToLowerInvariant());
             }
 
             foreach (var property in entity.GetProperties())
             {
+                property.SetAnnotation(DesignNameAnnotation, property.GetColumnName());
                 property.SetColumnName(property.GetColumnName().ToLowerInvariant());
                 if (property.IsPrimitiveCollection)
                 {

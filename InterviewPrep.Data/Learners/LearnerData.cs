@@ -5,12 +5,17 @@ using InterviewPrep.Data.Providers;
 using InterviewPrep.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace InterviewPrep.Data.Learners;
 
-/// <summary>A table whose rows belong to one learner, and the column that names the learner.</summary>
-public sealed record LearnerTable(Type ClrType, string Table, string LearnerColumn);
+/// <summary>
+/// A table whose rows belong to one learner, and the column that names the learner (database names),
+/// with the design's names of the table and its columns, which people read.
+/// </summary>
+public sealed record LearnerTable(
+    Type ClrType, string Table, string LearnerColumn, string DesignTable, IReadOnlyDictionary<string, string> DesignColumns);
 
 /// <summary>
 /// The one list of learner-owned tables: every entity marked <see cref="LearnerOwnedAttribute"/>.
@@ -39,7 +44,9 @@ public static class LearnerData
                 var attribute = e.ClrType.GetCustomAttribute<LearnerOwnedAttribute>()!;
                 var property = e.FindProperty(attribute.LearnerProperty)
                     ?? throw new InvalidOperationException($"{e.ClrType.Name} names the learner property '{attribute.LearnerProperty}', which it does not have.");
-                return new LearnerTable(e.ClrType, e.GetTableName()!, property.GetColumnName());
+                var designColumns = e.GetProperties().ToDictionary(
+                    p => p.GetColumnName(), p => DesignName(p, p.GetColumnName()), StringComparer.OrdinalIgnoreCase);
+                return new LearnerTable(e.ClrType, e.GetTableName()!, property.GetColumnName(), DesignName(e, e.GetTableName()!), designColumns);
             })
             .ToList();
     }
@@ -67,9 +74,13 @@ public static class LearnerData
         return deleted;
     }
 
+    private static string DesignName(IReadOnlyAnnotatable item, string name) =>
+        item.FindAnnotation(AppDbContext.DesignNameAnnotation)?.Value as string ?? name;
+
     /// <summary>
     /// Everything a learner owns, table by table, each row as column name and value (JSON columns
-    /// as their text), for the personal-data download.
+    /// as their text), for the personal-data download. Tables and columns carry the design's names
+    /// on every database.
     /// </summary>
     public static async Task<IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>>> ExportAsync(
         AppDbContext db, string learnerId, CancellationToken ct = default)
@@ -100,13 +111,13 @@ public static class LearnerData
                     var row = new Dictionary<string, object?>(StringComparer.Ordinal);
                     for (var i = 0; i < reader.FieldCount; i++)
                     {
-                        row[reader.GetName(i)] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                        row[table.DesignColumns.GetValueOrDefault(reader.GetName(i), reader.GetName(i))] = reader.IsDBNull(i) ? null : reader.GetValue(i);
                     }
 
                     rows.Add(row);
                 }
 
-                result[table.Table] = rows;
+                result[table.DesignTable] = rows;
             }
         }
         finally

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace InterviewPrep.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127154145_SessionVocabulary")]
-    partial class SessionVocabulary
+    [Migration("20261127162040_QuestionSearch")]
+    partial class QuestionSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -30,73 +30,89 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer")
-                        .HasColumnName("accessfailedcount");
+                        .HasColumnName("accessfailedcount")
+                        .HasAnnotation("InterviewPrep:DesignName", "accessFailedCount");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
-                        .HasColumnName("concurrencystamp");
+                        .HasColumnName("concurrencystamp")
+                        .HasAnnotation("InterviewPrep:DesignName", "concurrencyStamp");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("email");
+                        .HasColumnName("email")
+                        .HasAnnotation("InterviewPrep:DesignName", "email");
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean")
-                        .HasColumnName("emailconfirmed");
+                        .HasColumnName("emailconfirmed")
+                        .HasAnnotation("InterviewPrep:DesignName", "emailConfirmed");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
-                        .HasColumnName("lockoutenabled");
+                        .HasColumnName("lockoutenabled")
+                        .HasAnnotation("InterviewPrep:DesignName", "lockoutEnabled");
 
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lockoutend");
+                        .HasColumnName("lockoutend")
+                        .HasAnnotation("InterviewPrep:DesignName", "lockoutEnd");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("normalizedemail");
+                        .HasColumnName("normalizedemail")
+                        .HasAnnotation("InterviewPrep:DesignName", "normalizedEmail");
 
                     b.Property<string>("NormalizedUserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("normalizedusername");
+                        .HasColumnName("normalizedusername")
+                        .HasAnnotation("InterviewPrep:DesignName", "normalizedUserName");
 
                     b.Property<string>("PasswordHash")
                         .HasColumnType("text")
-                        .HasColumnName("password");
+                        .HasColumnName("password")
+                        .HasAnnotation("InterviewPrep:DesignName", "password");
 
                     b.Property<string>("PhoneNumber")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("phonenumber");
+                        .HasColumnName("phonenumber")
+                        .HasAnnotation("InterviewPrep:DesignName", "phoneNumber");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean")
-                        .HasColumnName("phonenumberconfirmed");
+                        .HasColumnName("phonenumberconfirmed")
+                        .HasAnnotation("InterviewPrep:DesignName", "phoneNumberConfirmed");
 
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
-                        .HasColumnName("securitystamp");
+                        .HasColumnName("securitystamp")
+                        .HasAnnotation("InterviewPrep:DesignName", "securityStamp");
 
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("boolean")
-                        .HasColumnName("twofactorenabled");
+                        .HasColumnName("twofactorenabled")
+                        .HasAnnotation("InterviewPrep:DesignName", "twoFactorEnabled");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("username");
+                        .HasColumnName("username")
+                        .HasAnnotation("InterviewPrep:DesignName", "username");
 
                     b.HasKey("Id")
                         .HasName("pk_users");
@@ -113,6 +129,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("ux_users_username");
 
                     b.ToTable("users", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "users");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.BotLedgerEntry", b =>
@@ -120,47 +138,56 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("action");
+                        .HasColumnName("action")
+                        .HasAnnotation("InterviewPrep:DesignName", "action");
 
                     b.Property<string>("AfterState")
                         .HasColumnType("jsonb")
                         .HasColumnName("afterstate")
+                        .HasAnnotation("InterviewPrep:DesignName", "afterState")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("BeforeState")
                         .HasColumnType("jsonb")
                         .HasColumnName("beforestate")
+                        .HasAnnotation("InterviewPrep:DesignName", "beforeState")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("BotName")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("botname");
+                        .HasColumnName("botname")
+                        .HasAnnotation("InterviewPrep:DesignName", "botName");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("ItemId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("itemid");
+                        .HasColumnName("itemid")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemId");
 
                     b.Property<string>("ItemType")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("itemtype");
+                        .HasColumnName("itemtype")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemType");
 
                     b.Property<string>("Reason")
                         .HasColumnType("text")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .HasAnnotation("InterviewPrep:DesignName", "reason");
 
                     b.HasKey("Id")
                         .HasName("pk_botledger");
@@ -175,6 +202,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("idx_bot_ledger_bot_created");
 
                     b.ToTable("botledger", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "botLedger");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.BotRun", b =>
@@ -182,47 +211,57 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("BotName")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("botname");
+                        .HasColumnName("botname")
+                        .HasAnnotation("InterviewPrep:DesignName", "botName");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completedat");
+                        .HasColumnName("completedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "completedAt");
 
                     b.Property<int>("ItemsCreated")
                         .HasColumnType("integer")
-                        .HasColumnName("itemscreated");
+                        .HasColumnName("itemscreated")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemsCreated");
 
                     b.Property<int>("ItemsDeleted")
                         .HasColumnType("integer")
-                        .HasColumnName("itemsdeleted");
+                        .HasColumnName("itemsdeleted")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemsDeleted");
 
                     b.Property<int>("ItemsProcessed")
                         .HasColumnType("integer")
-                        .HasColumnName("itemsprocessed");
+                        .HasColumnName("itemsprocessed")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemsProcessed");
 
                     b.Property<int>("ItemsUpdated")
                         .HasColumnType("integer")
-                        .HasColumnName("itemsupdated");
+                        .HasColumnName("itemsupdated")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemsUpdated");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("startedat");
+                        .HasColumnName("startedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "startedAt");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .HasAnnotation("InterviewPrep:DesignName", "status");
 
                     b.Property<string>("Summary")
                         .HasColumnType("jsonb")
                         .HasColumnName("summary")
+                        .HasAnnotation("InterviewPrep:DesignName", "summary")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.HasKey("Id")
@@ -235,102 +274,125 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         {
                             t.HasCheckConstraint("ck_botruns_status", "\"status\" IN ('running', 'completed', 'failed')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "botRuns");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.Certification", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .HasAnnotation("InterviewPrep:DesignName", "category");
 
                     b.Property<string>("ChannelMappings")
                         .HasColumnType("jsonb")
                         .HasColumnName("channelmappings")
+                        .HasAnnotation("InterviewPrep:DesignName", "channelMappings")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Color")
                         .HasColumnType("text")
-                        .HasColumnName("color");
+                        .HasColumnName("color")
+                        .HasAnnotation("InterviewPrep:DesignName", "color");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .HasAnnotation("InterviewPrep:DesignName", "description");
 
                     b.Property<string>("Difficulty")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("difficulty");
+                        .HasColumnName("difficulty")
+                        .HasAnnotation("InterviewPrep:DesignName", "difficulty");
 
                     b.Property<string>("Domains")
                         .HasColumnType("jsonb")
                         .HasColumnName("domains")
+                        .HasAnnotation("InterviewPrep:DesignName", "domains")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<int>("EstimatedHours")
                         .HasColumnType("integer")
-                        .HasColumnName("estimatedhours");
+                        .HasColumnName("estimatedhours")
+                        .HasAnnotation("InterviewPrep:DesignName", "estimatedHours");
 
                     b.Property<string>("ExamCode")
                         .HasColumnType("text")
-                        .HasColumnName("examcode");
+                        .HasColumnName("examcode")
+                        .HasAnnotation("InterviewPrep:DesignName", "examCode");
 
                     b.Property<int>("ExamDuration")
                         .HasColumnType("integer")
-                        .HasColumnName("examduration");
+                        .HasColumnName("examduration")
+                        .HasAnnotation("InterviewPrep:DesignName", "examDuration");
 
                     b.Property<string>("Icon")
                         .HasColumnType("text")
-                        .HasColumnName("icon");
+                        .HasColumnName("icon")
+                        .HasAnnotation("InterviewPrep:DesignName", "icon");
 
                     b.Property<DateTime>("LastUpdated")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastupdated");
+                        .HasColumnName("lastupdated")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastUpdated");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .HasAnnotation("InterviewPrep:DesignName", "name");
 
                     b.Property<string>("OfficialUrl")
                         .HasColumnType("text")
-                        .HasColumnName("officialurl");
+                        .HasColumnName("officialurl")
+                        .HasAnnotation("InterviewPrep:DesignName", "officialUrl");
 
                     b.Property<int>("PassingScore")
                         .HasColumnType("integer")
-                        .HasColumnName("passingscore");
+                        .HasColumnName("passingscore")
+                        .HasAnnotation("InterviewPrep:DesignName", "passingScore");
 
                     b.PrimitiveCollection<List<string>>("Prerequisites")
                         .HasColumnType("text[]")
                         .HasColumnName("prerequisites")
+                        .HasAnnotation("InterviewPrep:DesignName", "prerequisites")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Provider")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("provider");
+                        .HasColumnName("provider")
+                        .HasAnnotation("InterviewPrep:DesignName", "provider");
 
                     b.Property<int>("QuestionCount")
                         .HasColumnType("integer")
-                        .HasColumnName("questioncount");
+                        .HasColumnName("questioncount")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionCount");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .HasAnnotation("InterviewPrep:DesignName", "status");
 
                     b.PrimitiveCollection<List<string>>("Tags")
                         .HasColumnType("text[]")
                         .HasColumnName("tags")
+                        .HasAnnotation("InterviewPrep:DesignName", "tags")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.HasKey("Id")
@@ -343,35 +405,43 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         {
                             t.HasCheckConstraint("ck_certifications_difficulty", "\"difficulty\" IN ('beginner', 'intermediate', 'advanced', 'expert')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "certifications");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.Channel", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("category");
+                        .HasColumnName("category")
+                        .HasAnnotation("InterviewPrep:DesignName", "category");
 
                     b.Property<string>("Description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .HasAnnotation("InterviewPrep:DesignName", "description");
 
                     b.Property<string>("Icon")
                         .HasColumnType("text")
-                        .HasColumnName("icon");
+                        .HasColumnName("icon")
+                        .HasAnnotation("InterviewPrep:DesignName", "icon");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .HasAnnotation("InterviewPrep:DesignName", "name");
 
                     b.Property<int>("SortOrder")
                         .HasColumnType("integer")
-                        .HasColumnName("sortorder");
+                        .HasColumnName("sortorder")
+                        .HasAnnotation("InterviewPrep:DesignName", "sortOrder");
 
                     b.HasKey("Id")
                         .HasName("pk_channels");
@@ -380,6 +450,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("idx_channels_category");
 
                     b.ToTable("channels", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "channels");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.ChannelMapping", b =>
@@ -387,24 +459,28 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ChannelId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("channelid");
+                        .HasColumnName("channelid")
+                        .HasAnnotation("InterviewPrep:DesignName", "channelId");
 
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("questionid");
+                        .HasColumnName("questionid")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionId");
 
                     b.Property<string>("SubChannel")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("subchannel");
+                        .HasColumnName("subchannel")
+                        .HasAnnotation("InterviewPrep:DesignName", "subChannel");
 
                     b.HasKey("Id")
                         .HasName("pk_channelmappings");
@@ -420,22 +496,28 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("ux_channel_mappings_channel_question");
 
                     b.ToTable("channelmappings", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "channelMappings");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.ContentVersionStamp", b =>
                 {
                     b.Property<int>("Id")
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<long>("Version")
                         .HasColumnType("bigint")
-                        .HasColumnName("version");
+                        .HasColumnName("version")
+                        .HasAnnotation("InterviewPrep:DesignName", "version");
 
                     b.HasKey("Id")
                         .HasName("pk_contentversion");
 
                     b.ToTable("contentversion", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "contentVersion");
 
                     b.HasData(
                         new
@@ -449,15 +531,18 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                 {
                     b.Property<string>("LearnerId")
                         .HasColumnType("text")
-                        .HasColumnName("learnerid");
+                        .HasColumnName("learnerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "learnerId");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<DateTime>("LastActiveAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastactiveat");
+                        .HasColumnName("lastactiveat")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastActiveAt");
 
                     b.HasKey("LearnerId")
                         .HasName("pk_learners");
@@ -466,77 +551,96 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("idx_learners_last_active");
 
                     b.ToTable("learners", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "learners");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerActivityDay", b =>
                 {
                     b.Property<string>("LearnerId")
                         .HasColumnType("text")
-                        .HasColumnName("learnerid");
+                        .HasColumnName("learnerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "learnerId");
 
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date")
-                        .HasColumnName("day");
+                        .HasColumnName("day")
+                        .HasAnnotation("InterviewPrep:DesignName", "day");
 
                     b.Property<int>("QuestionsStudied")
                         .HasColumnType("integer")
-                        .HasColumnName("questionsstudied");
+                        .HasColumnName("questionsstudied")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionsStudied");
 
                     b.Property<int>("Reviews")
                         .HasColumnType("integer")
-                        .HasColumnName("reviews");
+                        .HasColumnName("reviews")
+                        .HasAnnotation("InterviewPrep:DesignName", "reviews");
 
                     b.HasKey("LearnerId", "Day")
                         .HasName("pk_learneractivitydays");
 
                     b.ToTable("learneractivitydays", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "learnerActivityDays");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerQuestionState", b =>
                 {
                     b.Property<string>("LearnerId")
                         .HasColumnType("text")
-                        .HasColumnName("learnerid");
+                        .HasColumnName("learnerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "learnerId");
 
                     b.Property<string>("QuestionId")
                         .HasColumnType("text")
-                        .HasColumnName("questionid");
+                        .HasColumnName("questionid")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionId");
 
                     b.Property<bool>("Bookmarked")
                         .HasColumnType("boolean")
-                        .HasColumnName("bookmarked");
+                        .HasColumnName("bookmarked")
+                        .HasAnnotation("InterviewPrep:DesignName", "bookmarked");
 
                     b.Property<DateTime?>("BookmarkedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("bookmarkedat");
+                        .HasColumnName("bookmarkedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "bookmarkedAt");
 
                     b.Property<DateTime?>("FirstSeenAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("firstseenat");
+                        .HasColumnName("firstseenat")
+                        .HasAnnotation("InterviewPrep:DesignName", "firstSeenAt");
 
                     b.Property<DateTime?>("LastSeenAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastseenat");
+                        .HasColumnName("lastseenat")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastSeenAt");
 
                     b.Property<DateTime?>("LastStudiedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("laststudiedat");
+                        .HasColumnName("laststudiedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastStudiedAt");
 
                     b.Property<string>("Note")
                         .HasColumnType("text")
-                        .HasColumnName("note");
+                        .HasColumnName("note")
+                        .HasAnnotation("InterviewPrep:DesignName", "note");
 
                     b.Property<DateTime?>("NoteUpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("noteupdatedat");
+                        .HasColumnName("noteupdatedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "noteUpdatedAt");
 
                     b.Property<int>("SeenCount")
                         .HasColumnType("integer")
-                        .HasColumnName("seencount");
+                        .HasColumnName("seencount")
+                        .HasAnnotation("InterviewPrep:DesignName", "seenCount");
 
                     b.Property<DateTime?>("StudiedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("studiedat");
+                        .HasColumnName("studiedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "studiedAt");
 
                     b.HasKey("LearnerId", "QuestionId")
                         .HasName("pk_learnerquestionstates");
@@ -554,38 +658,47 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("idx_learner_question_states_bookmarks");
 
                     b.ToTable("learnerquestionstates", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "learnerQuestionStates");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearnerSettings", b =>
                 {
                     b.Property<string>("LearnerId")
                         .HasColumnType("text")
-                        .HasColumnName("learnerid");
+                        .HasColumnName("learnerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "learnerId");
 
                     b.Property<int>("DailyNewLimit")
                         .HasColumnType("integer")
-                        .HasColumnName("dailynewlimit");
+                        .HasColumnName("dailynewlimit")
+                        .HasAnnotation("InterviewPrep:DesignName", "dailyNewLimit");
 
                     b.Property<double>("DesiredRetention")
                         .HasColumnType("double precision")
-                        .HasColumnName("desiredretention");
+                        .HasColumnName("desiredretention")
+                        .HasAnnotation("InterviewPrep:DesignName", "desiredRetention");
 
                     b.Property<int>("MaximumIntervalDays")
                         .HasColumnType("integer")
-                        .HasColumnName("maximumintervaldays");
+                        .HasColumnName("maximumintervaldays")
+                        .HasAnnotation("InterviewPrep:DesignName", "maximumIntervalDays");
 
                     b.Property<string>("TimeZone")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("timezone");
+                        .HasColumnName("timezone")
+                        .HasAnnotation("InterviewPrep:DesignName", "timeZone");
 
                     b.Property<bool>("TimeZoneChosen")
                         .HasColumnType("boolean")
-                        .HasColumnName("timezonechosen");
+                        .HasColumnName("timezonechosen")
+                        .HasAnnotation("InterviewPrep:DesignName", "timeZoneChosen");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("updatedat");
+                        .HasColumnName("updatedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "updatedAt");
 
                     b.HasKey("LearnerId")
                         .HasName("pk_learnersettings");
@@ -598,111 +711,135 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
 
                             t.HasCheckConstraint("ck_learnersettings_maximumintervaldays", "\"maximumintervaldays\" BETWEEN 1 AND 36500");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "learnerSettings");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.LearningPath", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<int>("AverageRating")
                         .HasColumnType("integer")
-                        .HasColumnName("averagerating");
+                        .HasColumnName("averagerating")
+                        .HasAnnotation("InterviewPrep:DesignName", "averageRating");
 
                     b.PrimitiveCollection<List<string>>("Channels")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("channels")
+                        .HasAnnotation("InterviewPrep:DesignName", "channels")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<int>("CompletionRate")
                         .HasColumnType("integer")
-                        .HasColumnName("completionrate");
+                        .HasColumnName("completionrate")
+                        .HasAnnotation("InterviewPrep:DesignName", "completionRate");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .HasAnnotation("InterviewPrep:DesignName", "description");
 
                     b.Property<string>("Difficulty")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("difficulty");
+                        .HasColumnName("difficulty")
+                        .HasAnnotation("InterviewPrep:DesignName", "difficulty");
 
                     b.Property<int>("EstimatedHours")
                         .HasColumnType("integer")
-                        .HasColumnName("estimatedhours");
+                        .HasColumnName("estimatedhours")
+                        .HasAnnotation("InterviewPrep:DesignName", "estimatedHours");
 
                     b.Property<DateTime?>("LastGenerated")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastgenerated");
+                        .HasColumnName("lastgenerated")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastGenerated");
 
                     b.Property<DateTime>("LastUpdated")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastupdated");
+                        .HasColumnName("lastupdated")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastUpdated");
 
                     b.PrimitiveCollection<List<string>>("LearningObjectives")
                         .HasColumnType("text[]")
                         .HasColumnName("learningobjectives")
+                        .HasAnnotation("InterviewPrep:DesignName", "learningObjectives")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Metadata")
                         .HasColumnType("jsonb")
                         .HasColumnName("metadata")
+                        .HasAnnotation("InterviewPrep:DesignName", "metadata")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Milestones")
                         .HasColumnType("jsonb")
                         .HasColumnName("milestones")
+                        .HasAnnotation("InterviewPrep:DesignName", "milestones")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("PathType")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("pathtype");
+                        .HasColumnName("pathtype")
+                        .HasAnnotation("InterviewPrep:DesignName", "pathType");
 
                     b.Property<int>("Popularity")
                         .HasColumnType("integer")
-                        .HasColumnName("popularity");
+                        .HasColumnName("popularity")
+                        .HasAnnotation("InterviewPrep:DesignName", "popularity");
 
                     b.PrimitiveCollection<List<string>>("Prerequisites")
                         .HasColumnType("text[]")
                         .HasColumnName("prerequisites")
+                        .HasAnnotation("InterviewPrep:DesignName", "prerequisites")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.PrimitiveCollection<List<string>>("QuestionIds")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("questionids")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionIds")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .HasAnnotation("InterviewPrep:DesignName", "status");
 
                     b.PrimitiveCollection<List<string>>("Tags")
                         .HasColumnType("text[]")
                         .HasColumnName("tags")
+                        .HasAnnotation("InterviewPrep:DesignName", "tags")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("TargetCompany")
                         .HasColumnType("text")
-                        .HasColumnName("targetcompany");
+                        .HasColumnName("targetcompany")
+                        .HasAnnotation("InterviewPrep:DesignName", "targetCompany");
 
                     b.Property<string>("TargetJobTitle")
                         .HasColumnType("text")
-                        .HasColumnName("targetjobtitle");
+                        .HasColumnName("targetjobtitle")
+                        .HasAnnotation("InterviewPrep:DesignName", "targetJobTitle");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("title");
+                        .HasColumnName("title")
+                        .HasAnnotation("InterviewPrep:DesignName", "title");
 
                     b.HasKey("Id")
                         .HasName("pk_learningpaths");
@@ -717,119 +854,145 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         {
                             t.HasCheckConstraint("ck_learningpaths_difficulty", "\"difficulty\" IN ('beginner', 'intermediate', 'advanced', 'expert')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "learningPaths");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.Question", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<string>("Answer")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("answer");
+                        .HasColumnName("answer")
+                        .HasAnnotation("InterviewPrep:DesignName", "answer");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("channel");
+                        .HasColumnName("channel")
+                        .HasAnnotation("InterviewPrep:DesignName", "channel");
 
                     b.PrimitiveCollection<List<string>>("Companies")
                         .HasColumnType("text[]")
                         .HasColumnName("companies")
+                        .HasAnnotation("InterviewPrep:DesignName", "companies")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("Diagram")
                         .HasColumnType("text")
-                        .HasColumnName("diagram");
+                        .HasColumnName("diagram")
+                        .HasAnnotation("InterviewPrep:DesignName", "diagram");
 
                     b.Property<string>("Difficulty")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("difficulty");
+                        .HasColumnName("difficulty")
+                        .HasAnnotation("InterviewPrep:DesignName", "difficulty");
 
                     b.Property<string>("Eli5")
                         .HasColumnType("text")
-                        .HasColumnName("eli5");
+                        .HasColumnName("eli5")
+                        .HasAnnotation("InterviewPrep:DesignName", "eli5");
 
                     b.PrimitiveCollection<List<string>>("ExperienceLevelTags")
                         .HasColumnType("text[]")
                         .HasColumnName("experienceleveltags")
+                        .HasAnnotation("InterviewPrep:DesignName", "experienceLevelTags")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Explanation")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("explanation");
+                        .HasColumnName("explanation")
+                        .HasAnnotation("InterviewPrep:DesignName", "explanation");
 
                     b.Property<bool>("IsNew")
                         .HasColumnType("boolean")
-                        .HasColumnName("isnew");
+                        .HasColumnName("isnew")
+                        .HasAnnotation("InterviewPrep:DesignName", "isNew");
 
                     b.Property<string>("JobTitleRelevance")
                         .HasColumnType("jsonb")
                         .HasColumnName("jobtitlerelevance")
+                        .HasAnnotation("InterviewPrep:DesignName", "jobTitleRelevance")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<DateTime>("LastUpdated")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastupdated");
+                        .HasColumnName("lastupdated")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastUpdated");
 
                     b.Property<string>("RelevanceDetails")
                         .HasColumnType("jsonb")
                         .HasColumnName("relevancedetails")
+                        .HasAnnotation("InterviewPrep:DesignName", "relevanceDetails")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<int?>("RelevanceScore")
                         .HasColumnType("integer")
-                        .HasColumnName("relevancescore");
+                        .HasColumnName("relevancescore")
+                        .HasAnnotation("InterviewPrep:DesignName", "relevanceScore");
 
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text")
-                        .HasColumnName("sourceurl");
+                        .HasColumnName("sourceurl")
+                        .HasAnnotation("InterviewPrep:DesignName", "sourceUrl");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .HasAnnotation("InterviewPrep:DesignName", "status");
 
                     b.Property<string>("SubChannel")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("subchannel");
+                        .HasColumnName("subchannel")
+                        .HasAnnotation("InterviewPrep:DesignName", "subChannel");
 
                     b.PrimitiveCollection<List<string>>("Tags")
                         .HasColumnType("text[]")
                         .HasColumnName("tags")
+                        .HasAnnotation("InterviewPrep:DesignName", "tags")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("question");
+                        .HasColumnName("question")
+                        .HasAnnotation("InterviewPrep:DesignName", "question");
 
                     b.Property<string>("Tldr")
                         .HasColumnType("text")
-                        .HasColumnName("tldr");
+                        .HasColumnName("tldr")
+                        .HasAnnotation("InterviewPrep:DesignName", "tldr");
 
                     b.Property<string>("Videos")
                         .HasColumnType("jsonb")
                         .HasColumnName("videos")
+                        .HasAnnotation("InterviewPrep:DesignName", "videos")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.PrimitiveCollection<List<string>>("VoiceKeywords")
                         .HasColumnType("text[]")
                         .HasColumnName("voicekeywords")
+                        .HasAnnotation("InterviewPrep:DesignName", "voiceKeywords")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<bool>("VoiceSuitable")
                         .HasColumnType("boolean")
-                        .HasColumnName("voicesuitable");
+                        .HasColumnName("voicesuitable")
+                        .HasAnnotation("InterviewPrep:DesignName", "voiceSuitable");
 
                     b.HasKey("Id")
                         .HasName("pk_questions");
@@ -855,6 +1018,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
 
                             t.HasCheckConstraint("ck_questions_status", "\"status\" IN ('active', 'flagged', 'deleted')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "questions");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.QuestionHistory", b =>
@@ -862,65 +1027,78 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("AfterSnapshot")
                         .HasColumnType("jsonb")
                         .HasColumnName("aftersnapshot")
+                        .HasAnnotation("InterviewPrep:DesignName", "afterSnapshot")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("BeforeSnapshot")
                         .HasColumnType("jsonb")
                         .HasColumnName("beforesnapshot")
+                        .HasAnnotation("InterviewPrep:DesignName", "beforeSnapshot")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.PrimitiveCollection<List<string>>("ChangedFields")
                         .HasColumnType("text[]")
                         .HasColumnName("changedfields")
+                        .HasAnnotation("InterviewPrep:DesignName", "changedFields")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("ChangesSummary")
                         .HasColumnType("text")
-                        .HasColumnName("changessummary");
+                        .HasColumnName("changessummary")
+                        .HasAnnotation("InterviewPrep:DesignName", "changesSummary");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("EventSource")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("eventsource");
+                        .HasColumnName("eventsource")
+                        .HasAnnotation("InterviewPrep:DesignName", "eventSource");
 
                     b.Property<string>("EventType")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("eventtype");
+                        .HasColumnName("eventtype")
+                        .HasAnnotation("InterviewPrep:DesignName", "eventType");
 
                     b.Property<string>("Metadata")
                         .HasColumnType("jsonb")
                         .HasColumnName("metadata")
+                        .HasAnnotation("InterviewPrep:DesignName", "metadata")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("questionid");
+                        .HasColumnName("questionid")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionId");
 
                     b.Property<string>("QuestionType")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("questiontype");
+                        .HasColumnName("questiontype")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionType");
 
                     b.Property<string>("Reason")
                         .HasColumnType("text")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .HasAnnotation("InterviewPrep:DesignName", "reason");
 
                     b.Property<string>("SourceName")
                         .HasColumnType("text")
-                        .HasColumnName("sourcename");
+                        .HasColumnName("sourcename")
+                        .HasAnnotation("InterviewPrep:DesignName", "sourceName");
 
                     b.HasKey("Id")
                         .HasName("pk_questionhistory");
@@ -935,6 +1113,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("idx_question_history_question_created");
 
                     b.ToTable("questionhistory", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "questionHistory");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.QuestionRelationship", b =>
@@ -942,32 +1122,38 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("RelationshipType")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("relationshiptype");
+                        .HasColumnName("relationshiptype")
+                        .HasAnnotation("InterviewPrep:DesignName", "relationshipType");
 
                     b.Property<string>("SourceQuestionId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("sourcequestionid");
+                        .HasColumnName("sourcequestionid")
+                        .HasAnnotation("InterviewPrep:DesignName", "sourceQuestionId");
 
                     b.Property<int>("Strength")
                         .HasColumnType("integer")
-                        .HasColumnName("strength");
+                        .HasColumnName("strength")
+                        .HasAnnotation("InterviewPrep:DesignName", "strength");
 
                     b.Property<string>("TargetQuestionId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("targetquestionid");
+                        .HasColumnName("targetquestionid")
+                        .HasAnnotation("InterviewPrep:DesignName", "targetQuestionId");
 
                     b.HasKey("Id")
                         .HasName("pk_questionrelationships");
@@ -983,54 +1169,67 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("ux_question_relationships_pair");
 
                     b.ToTable("questionrelationships", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "questionRelationships");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewCard", b =>
                 {
                     b.Property<string>("LearnerId")
                         .HasColumnType("text")
-                        .HasColumnName("learnerid");
+                        .HasColumnName("learnerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "learnerId");
 
                     b.Property<string>("QuestionId")
                         .HasColumnType("text")
-                        .HasColumnName("questionid");
+                        .HasColumnName("questionid")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionId");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<double>("Difficulty")
                         .HasColumnType("double precision")
-                        .HasColumnName("difficulty");
+                        .HasColumnName("difficulty")
+                        .HasAnnotation("InterviewPrep:DesignName", "difficulty");
 
                     b.Property<DateTime>("Due")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("due");
+                        .HasColumnName("due")
+                        .HasAnnotation("InterviewPrep:DesignName", "due");
 
                     b.Property<int>("Lapses")
                         .HasColumnType("integer")
-                        .HasColumnName("lapses");
+                        .HasColumnName("lapses")
+                        .HasAnnotation("InterviewPrep:DesignName", "lapses");
 
                     b.Property<DateTime?>("LastReview")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastreview");
+                        .HasColumnName("lastreview")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastReview");
 
                     b.Property<int>("Reps")
                         .HasColumnType("integer")
-                        .HasColumnName("reps");
+                        .HasColumnName("reps")
+                        .HasAnnotation("InterviewPrep:DesignName", "reps");
 
                     b.Property<double>("Stability")
                         .HasColumnType("double precision")
-                        .HasColumnName("stability");
+                        .HasColumnName("stability")
+                        .HasAnnotation("InterviewPrep:DesignName", "stability");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("state");
+                        .HasColumnName("state")
+                        .HasAnnotation("InterviewPrep:DesignName", "state");
 
                     b.Property<int>("Step")
                         .HasColumnType("integer")
-                        .HasColumnName("step");
+                        .HasColumnName("step")
+                        .HasAnnotation("InterviewPrep:DesignName", "step");
 
                     b.HasKey("LearnerId", "QuestionId")
                         .HasName("pk_reviewcards");
@@ -1045,6 +1244,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         {
                             t.HasCheckConstraint("ck_reviewcards_state", "\"state\" IN ('new', 'learning', 'review', 'relearning')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "reviewCards");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewLog", b =>
@@ -1052,56 +1253,68 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<double>("Difficulty")
                         .HasColumnType("double precision")
-                        .HasColumnName("difficulty");
+                        .HasColumnName("difficulty")
+                        .HasAnnotation("InterviewPrep:DesignName", "difficulty");
 
                     b.Property<int>("DurationMs")
                         .HasColumnType("integer")
-                        .HasColumnName("durationms");
+                        .HasColumnName("durationms")
+                        .HasAnnotation("InterviewPrep:DesignName", "durationMs");
 
                     b.Property<double>("ElapsedDays")
                         .HasColumnType("double precision")
-                        .HasColumnName("elapseddays");
+                        .HasColumnName("elapseddays")
+                        .HasAnnotation("InterviewPrep:DesignName", "elapsedDays");
 
                     b.Property<int>("Grade")
                         .HasColumnType("integer")
-                        .HasColumnName("grade");
+                        .HasColumnName("grade")
+                        .HasAnnotation("InterviewPrep:DesignName", "grade");
 
                     b.Property<string>("LearnerId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("learnerid");
+                        .HasColumnName("learnerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "learnerId");
 
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("questionid");
+                        .HasColumnName("questionid")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionId");
 
                     b.Property<double?>("Retrievability")
                         .HasColumnType("double precision")
-                        .HasColumnName("retrievability");
+                        .HasColumnName("retrievability")
+                        .HasAnnotation("InterviewPrep:DesignName", "retrievability");
 
                     b.Property<DateTime>("ReviewedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("reviewedat");
+                        .HasColumnName("reviewedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "reviewedAt");
 
                     b.Property<double>("ScheduledDays")
                         .HasColumnType("double precision")
-                        .HasColumnName("scheduleddays");
+                        .HasColumnName("scheduleddays")
+                        .HasAnnotation("InterviewPrep:DesignName", "scheduledDays");
 
                     b.Property<double>("Stability")
                         .HasColumnType("double precision")
-                        .HasColumnName("stability");
+                        .HasColumnName("stability")
+                        .HasAnnotation("InterviewPrep:DesignName", "stability");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("state");
+                        .HasColumnName("state")
+                        .HasAnnotation("InterviewPrep:DesignName", "state");
 
                     b.HasKey("Id")
                         .HasName("pk_reviewlogs");
@@ -1115,78 +1328,96 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
 
                             t.HasCheckConstraint("ck_reviewlogs_state", "\"state\" IN ('new', 'learning', 'review', 'relearning')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "reviewLogs");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.UserSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<string>("CertificationId")
                         .HasColumnType("text")
-                        .HasColumnName("certificationid");
+                        .HasColumnName("certificationid")
+                        .HasAnnotation("InterviewPrep:DesignName", "certificationId");
 
                     b.Property<string>("ChannelId")
                         .HasColumnType("text")
-                        .HasColumnName("channelid");
+                        .HasColumnName("channelid")
+                        .HasAnnotation("InterviewPrep:DesignName", "channelId");
 
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("completedat");
+                        .HasColumnName("completedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "completedAt");
 
                     b.Property<int>("CompletedItems")
                         .HasColumnType("integer")
-                        .HasColumnName("completeditems");
+                        .HasColumnName("completeditems")
+                        .HasAnnotation("InterviewPrep:DesignName", "completedItems");
 
                     b.Property<DateTime>("LastAccessedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastaccessedat");
+                        .HasColumnName("lastaccessedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastAccessedAt");
 
                     b.Property<int>("Progress")
                         .HasColumnType("integer")
-                        .HasColumnName("progress");
+                        .HasColumnName("progress")
+                        .HasAnnotation("InterviewPrep:DesignName", "progress");
 
                     b.Property<string>("SessionData")
                         .HasColumnType("jsonb")
                         .HasColumnName("sessiondata")
+                        .HasAnnotation("InterviewPrep:DesignName", "sessionData")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("SessionKey")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("sessionkey");
+                        .HasColumnName("sessionkey")
+                        .HasAnnotation("InterviewPrep:DesignName", "sessionKey");
 
                     b.Property<string>("SessionType")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("sessiontype");
+                        .HasColumnName("sessiontype")
+                        .HasAnnotation("InterviewPrep:DesignName", "sessionType");
 
                     b.Property<DateTime>("StartedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("startedat");
+                        .HasColumnName("startedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "startedAt");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .HasAnnotation("InterviewPrep:DesignName", "status");
 
                     b.Property<string>("Subtitle")
                         .HasColumnType("text")
-                        .HasColumnName("subtitle");
+                        .HasColumnName("subtitle")
+                        .HasAnnotation("InterviewPrep:DesignName", "subtitle");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("title");
+                        .HasColumnName("title")
+                        .HasAnnotation("InterviewPrep:DesignName", "title");
 
                     b.Property<int>("TotalItems")
                         .HasColumnType("integer")
-                        .HasColumnName("totalitems");
+                        .HasColumnName("totalitems")
+                        .HasAnnotation("InterviewPrep:DesignName", "totalItems");
 
                     b.Property<string>("UserId")
                         .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnName("userid")
+                        .HasAnnotation("InterviewPrep:DesignName", "userId");
 
                     b.HasKey("Id")
                         .HasName("pk_usersessions");
@@ -1209,54 +1440,66 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
 
                             t.HasCheckConstraint("ck_usersessions_status", "\"status\" IN ('active', 'completed', 'abandoned')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "userSessions");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.VoiceSession", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("channel");
+                        .HasColumnName("channel")
+                        .HasAnnotation("InterviewPrep:DesignName", "channel");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("Description")
                         .HasColumnType("text")
-                        .HasColumnName("description");
+                        .HasColumnName("description")
+                        .HasAnnotation("InterviewPrep:DesignName", "description");
 
                     b.Property<string>("Difficulty")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("difficulty");
+                        .HasColumnName("difficulty")
+                        .HasAnnotation("InterviewPrep:DesignName", "difficulty");
 
                     b.Property<int>("EstimatedMinutes")
                         .HasColumnType("integer")
-                        .HasColumnName("estimatedminutes");
+                        .HasColumnName("estimatedminutes")
+                        .HasAnnotation("InterviewPrep:DesignName", "estimatedMinutes");
 
                     b.Property<DateTime>("LastUpdated")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("lastupdated");
+                        .HasColumnName("lastupdated")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastUpdated");
 
                     b.PrimitiveCollection<List<string>>("QuestionIds")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("questionids")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionIds")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Topic")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("topic");
+                        .HasColumnName("topic")
+                        .HasAnnotation("InterviewPrep:DesignName", "topic");
 
                     b.Property<int>("TotalQuestions")
                         .HasColumnType("integer")
-                        .HasColumnName("totalquestions");
+                        .HasColumnName("totalquestions")
+                        .HasAnnotation("InterviewPrep:DesignName", "totalQuestions");
 
                     b.HasKey("Id")
                         .HasName("pk_voicesessions");
@@ -1268,6 +1511,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         {
                             t.HasCheckConstraint("ck_voicesessions_difficulty", "\"difficulty\" IN ('beginner', 'intermediate', 'advanced', 'expert')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "voiceSessions");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.WorkQueueItem", b =>
@@ -1275,58 +1520,70 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("action");
+                        .HasColumnName("action")
+                        .HasAnnotation("InterviewPrep:DesignName", "action");
 
                     b.Property<string>("AssignedTo")
                         .HasColumnType("text")
-                        .HasColumnName("assignedto");
+                        .HasColumnName("assignedto")
+                        .HasAnnotation("InterviewPrep:DesignName", "assignedTo");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("createdat");
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
                     b.Property<string>("CreatedBy")
                         .HasColumnType("text")
-                        .HasColumnName("createdby");
+                        .HasColumnName("createdby")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdBy");
 
                     b.Property<string>("ItemId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("itemid");
+                        .HasColumnName("itemid")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemId");
 
                     b.Property<string>("ItemType")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("itemtype");
+                        .HasColumnName("itemtype")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemType");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
-                        .HasColumnName("priority");
+                        .HasColumnName("priority")
+                        .HasAnnotation("InterviewPrep:DesignName", "priority");
 
                     b.Property<DateTime?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("processedat");
+                        .HasColumnName("processedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "processedAt");
 
                     b.Property<string>("Reason")
                         .HasColumnType("text")
-                        .HasColumnName("reason");
+                        .HasColumnName("reason")
+                        .HasAnnotation("InterviewPrep:DesignName", "reason");
 
                     b.Property<string>("Result")
                         .HasColumnType("jsonb")
                         .HasColumnName("result")
+                        .HasAnnotation("InterviewPrep:DesignName", "result")
                         .HasAnnotation("InterviewPrep:Json", true);
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("status");
+                        .HasColumnName("status")
+                        .HasAnnotation("InterviewPrep:DesignName", "status");
 
                     b.HasKey("Id")
                         .HasName("pk_workqueue");
@@ -1344,6 +1601,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         {
                             t.HasCheckConstraint("ck_workqueue_status", "\"status\" IN ('pending', 'processing', 'completed', 'failed')");
                         });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "workQueue");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1351,44 +1610,53 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("FriendlyName")
                         .HasColumnType("text")
-                        .HasColumnName("friendlyname");
+                        .HasColumnName("friendlyname")
+                        .HasAnnotation("InterviewPrep:DesignName", "friendlyName");
 
                     b.Property<string>("Xml")
                         .HasColumnType("text")
-                        .HasColumnName("xml");
+                        .HasColumnName("xml")
+                        .HasAnnotation("InterviewPrep:DesignName", "xml");
 
                     b.HasKey("Id")
                         .HasName("pk_dataprotectionkeys");
 
                     b.ToTable("dataprotectionkeys", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "dataProtectionKeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
                         .HasColumnType("text")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text")
-                        .HasColumnName("concurrencystamp");
+                        .HasColumnName("concurrencystamp")
+                        .HasAnnotation("InterviewPrep:DesignName", "concurrencyStamp");
 
                     b.Property<string>("Name")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .HasAnnotation("InterviewPrep:DesignName", "name");
 
                     b.Property<string>("NormalizedName")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)")
-                        .HasColumnName("normalizedname");
+                        .HasColumnName("normalizedname")
+                        .HasAnnotation("InterviewPrep:DesignName", "normalizedName");
 
                     b.HasKey("Id")
                         .HasName("pk_roles");
@@ -1398,6 +1666,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("rolenameindex");
 
                     b.ToTable("roles", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "roles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1405,22 +1675,26 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
                         .HasColumnType("text")
-                        .HasColumnName("claimtype");
+                        .HasColumnName("claimtype")
+                        .HasAnnotation("InterviewPrep:DesignName", "claimType");
 
                     b.Property<string>("ClaimValue")
                         .HasColumnType("text")
-                        .HasColumnName("claimvalue");
+                        .HasColumnName("claimvalue")
+                        .HasAnnotation("InterviewPrep:DesignName", "claimValue");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("roleid");
+                        .HasColumnName("roleid")
+                        .HasAnnotation("InterviewPrep:DesignName", "roleId");
 
                     b.HasKey("Id")
                         .HasName("pk_roleclaims");
@@ -1429,6 +1703,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("ix_roleclaims_roleid");
 
                     b.ToTable("roleclaims", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "roleClaims");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -1436,22 +1712,26 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
-                        .HasColumnName("id");
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<string>("ClaimType")
                         .HasColumnType("text")
-                        .HasColumnName("claimtype");
+                        .HasColumnName("claimtype")
+                        .HasAnnotation("InterviewPrep:DesignName", "claimType");
 
                     b.Property<string>("ClaimValue")
                         .HasColumnType("text")
-                        .HasColumnName("claimvalue");
+                        .HasColumnName("claimvalue")
+                        .HasAnnotation("InterviewPrep:DesignName", "claimValue");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnName("userid")
+                        .HasAnnotation("InterviewPrep:DesignName", "userId");
 
                     b.HasKey("Id")
                         .HasName("pk_userclaims");
@@ -1460,6 +1740,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("ix_userclaims_userid");
 
                     b.ToTable("userclaims", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "userClaims");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -1467,21 +1749,25 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
-                        .HasColumnName("loginprovider");
+                        .HasColumnName("loginprovider")
+                        .HasAnnotation("InterviewPrep:DesignName", "loginProvider");
 
                     b.Property<string>("ProviderKey")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
-                        .HasColumnName("providerkey");
+                        .HasColumnName("providerkey")
+                        .HasAnnotation("InterviewPrep:DesignName", "providerKey");
 
                     b.Property<string>("ProviderDisplayName")
                         .HasColumnType("text")
-                        .HasColumnName("providerdisplayname");
+                        .HasColumnName("providerdisplayname")
+                        .HasAnnotation("InterviewPrep:DesignName", "providerDisplayName");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnName("userid")
+                        .HasAnnotation("InterviewPrep:DesignName", "userId");
 
                     b.HasKey("LoginProvider", "ProviderKey")
                         .HasName("pk_userlogins");
@@ -1490,6 +1776,8 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("ix_userlogins_userid");
 
                     b.ToTable("userlogins", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "userLogins");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserPasskey<string>", b =>
@@ -1497,12 +1785,14 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Property<byte[]>("CredentialId")
                         .HasMaxLength(1024)
                         .HasColumnType("bytea")
-                        .HasColumnName("credentialid");
+                        .HasColumnName("credentialid")
+                        .HasAnnotation("InterviewPrep:DesignName", "credentialId");
 
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnName("userid")
+                        .HasAnnotation("InterviewPrep:DesignName", "userId");
 
                     b.HasKey("CredentialId")
                         .HasName("pk_userpasskeys");
@@ -1511,17 +1801,21 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("ix_userpasskeys_userid");
 
                     b.ToTable("userpasskeys", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "userPasskeys");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnName("userid")
+                        .HasAnnotation("InterviewPrep:DesignName", "userId");
 
                     b.Property<string>("RoleId")
                         .HasColumnType("text")
-                        .HasColumnName("roleid");
+                        .HasColumnName("roleid")
+                        .HasAnnotation("InterviewPrep:DesignName", "roleId");
 
                     b.HasKey("UserId", "RoleId")
                         .HasName("pk_userroles");
@@ -1530,32 +1824,40 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasDatabaseName("ix_userroles_roleid");
 
                     b.ToTable("userroles", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "userRoles");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
                         .HasColumnType("text")
-                        .HasColumnName("userid");
+                        .HasColumnName("userid")
+                        .HasAnnotation("InterviewPrep:DesignName", "userId");
 
                     b.Property<string>("LoginProvider")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
-                        .HasColumnName("loginprovider");
+                        .HasColumnName("loginprovider")
+                        .HasAnnotation("InterviewPrep:DesignName", "loginProvider");
 
                     b.Property<string>("Name")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
-                        .HasColumnName("name");
+                        .HasColumnName("name")
+                        .HasAnnotation("InterviewPrep:DesignName", "name");
 
                     b.Property<string>("Value")
                         .HasColumnType("text")
-                        .HasColumnName("value");
+                        .HasColumnName("value")
+                        .HasAnnotation("InterviewPrep:DesignName", "value");
 
                     b.HasKey("UserId", "LoginProvider", "Name")
                         .HasName("pk_usertokens");
 
                     b.ToTable("usertokens", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "userTokens");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.ChannelMapping", b =>

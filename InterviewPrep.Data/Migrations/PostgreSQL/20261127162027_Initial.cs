@@ -291,6 +291,7 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                 {
                     table.PrimaryKey("pk_reviewlogs", x => x.id);
                     table.CheckConstraint("ck_reviewlogs_grade", "\"grade\" BETWEEN 1 AND 4");
+                    table.CheckConstraint("ck_reviewlogs_state", "\"state\" IN ('new', 'learning', 'review', 'relearning')");
                 });
 
             migrationBuilder.CreateTable(
@@ -357,6 +358,7 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_usersessions", x => x.id);
+                    table.CheckConstraint("ck_usersessions_sessiontype", "\"sessiontype\" IN ('channel', 'search', 'review', 'certification', 'learning-path', 'voice')");
                     table.CheckConstraint("ck_usersessions_status", "\"status\" IN ('active', 'completed', 'abandoned')");
                 });
 
