@@ -64,6 +64,40 @@ public sealed class SessionPlayerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASecondGrade_WhileTheFirstIsSaving_IsRefused()
+    {
+        var gate = new TaskCompletionSource();
+        var player = Player();
+        await player.StartAsync(new PlayerStart(Learner, SessionType.Review, new GatedRules(gate.Task), "review?day=2026-07-01", "Review", null, Items));
+        await player.ShowAsync(0);
+        Assert.True(player.Reveal());
+
+        var first = player.GradeAsync(Grade.Good); // a key pressed twice, or a double click
+        Assert.True(player.Grading);
+        Assert.False(await player.GradeAsync(Grade.Good));
+        gate.SetResult();
+
+        Assert.True(await first);
+        Assert.False(player.Grading);
+        var stored = await StoredAsync();
+        Assert.Equal((1, 3), (stored.Position, stored.StateOf("ip-db-001").Grade)); // one answer counted, not two
+    }
+
+    /// <summary>Review-like rules whose grading waits for the test.</summary>
+    private sealed class GatedRules(Task gate) : ISessionRules
+    {
+        public PlayerMode Mode => PlayerMode.Queue;
+
+        public bool RegradeAllowed => true;
+
+        public async Task<string?> OnGradedAsync(PlayerItem item, Grade grade, TimeSpan taken, CancellationToken ct = default)
+        {
+            await gate;
+            return null;
+        }
+    }
+
+    [Fact]
     public async Task Moving_SavesThePosition_AndResumingComesBackThere()
     {
         var player = Player();

@@ -25,6 +25,8 @@ public sealed record PlayerStart(
 public sealed class SessionPlayer(SessionService sessions, QuestionPageService questions, TimeProvider clock)
 {
     private int _version;
+    private int? _target;
+    private bool _grading;
     private DateTime _shownAt;
     private string? _focus;
     private readonly List<Func<Task<bool>>> _leaveGuards = [];
@@ -38,7 +40,14 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
 
     public IReadOnlyList<string> Items { get; private set; } = [];
 
+    /// <summary>The position of the item on screen.</summary>
     public int Index { get; private set; }
+
+    /// <summary>Where the learner is going: the position being loaded, else <see cref="Index"/>. Quick moves count from here.</summary>
+    public int Target => _target ?? Index;
+
+    /// <summary>A grade is being saved: further grades wait for the next item.</summary>
+    public bool Grading => _grading;
 
     public string? CurrentId => Index >= 0 && Index < Items.Count ? Items[Index] : null;
 
@@ -65,6 +74,8 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
     /// <summary>Starts the activity, or resumes its active session; returns the position to resume at, if any.</summary>
     public async Task<int?> StartAsync(PlayerStart start)
     {
+        _version++; // a move still loading for the previous activity is dropped
+        _target = null;
         Rules = start.Rules;
         LearnerId = start.LearnerId;
         Items = start.Items;
@@ -121,7 +132,11 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         return new Unguard(() => _leaveGuards.Remove(mayLeave));
     }
 
-    /// <summary>Shows a position; when quick moves overlap, only the latest one's item is kept. False when it did not move.</summary>
+    /// <summary>
+    /// Shows a position; when quick moves overlap, only the latest one's item is kept. False when it
+    /// did not move. The position, the question and its state change together, once the question has
+    /// loaded: until then the screen and every action stay on the item the learner can see.
+    /// </summary>
     public async Task<bool> ShowAsync(int position)
     {
         foreach (var mayLeave in _leaveGuards.ToList())
@@ -133,35 +148,27 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         }
 
         var version = ++_version;
+        _target = position;
         Loading = true;
-        Index = position;
-        Current = ItemState.Empty;
-        GradeStatus = null;
-        _shownAt = clock.UtcNow();
-        if (CurrentId is not { } id)
-        {
-            (Question, Loading) = (null, false);
-            NotifyChanged();
-            return true;
-        }
-
-        // Every view drops the previous item's answer now, not when the next item has loaded: a key
-        // pressed in between must not act on (or be taken by the page for) the answer still on screen.
         NotifyChanged();
-        var page = (await questions.GetAsync(id)).Page;
+        var id = position >= 0 && position < Items.Count ? Items[position] : null;
+        var page = id is null ? null : (await questions.GetAsync(id)).Page;
         if (version != _version)
         {
             return false;
         }
 
-        (Question, Loading) = (page, false);
-        if (LearnerId is not null && page is not null)
+        (Index, _target, Question, Current, GradeStatus, Loading) = (position, null, page, ItemState.Empty, null, false);
+        _shownAt = clock.UtcNow();
+        NotifyChanged();
+        if (LearnerId is not null && page is not null && id is not null)
         {
             var item = new PlayerItem(LearnerId, id, position);
             await Rules!.OnShownAsync(item);
-            if (Session is not null && Rules.Mode == PlayerMode.Deck)
+            if (Session is not null && Rules.Mode == PlayerMode.Deck && version == _version)
             {
-                // Where the learner is, written at once; and what they had already done with this item.
+                // Where the learner is, written at once (unless they have already moved on); and what
+                // they had already done with this item.
                 await sessions.SaveAsync(Session.Id, LearnerId, position, id, new ItemStep(Seen: true));
                 var saved = await sessions.GetItemStateAsync(Session.Id, LearnerId, id);
                 if (saved is { Revealed: true } && version == _version)
@@ -182,9 +189,9 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
             ? Task.FromResult(false)
             : ShowAsync(position);
 
-    public Task<bool> NextAsync() => MoveAsync(Index + 1);
+    public Task<bool> NextAsync() => MoveAsync(Target + 1);
 
-    public Task<bool> PreviousAsync() => MoveAsync(Index - 1);
+    public Task<bool> PreviousAsync() => MoveAsync(Target - 1);
 
     public void SetRecall(string? text)
     {
@@ -197,7 +204,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
     /// <summary>Shows the answer at once and saves the step in the background; false when it was already shown.</summary>
     public bool Reveal(Func<Exception, Task>? onError = null)
     {
-        if (Current.Revealed)
+        if (Current.Revealed || Loading || Question is null)
         {
             return false;
         }
@@ -237,20 +244,29 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
     public async Task<bool> GradeAsync(Grade grade)
     {
         if (LearnerId is not { } learner || Question is null || CurrentId is not { } id || !Current.Revealed
-            || (Graded is not null && !Rules!.RegradeAllowed))
+            || Loading || _grading || (Graded is not null && !Rules!.RegradeAllowed))
         {
             return false;
         }
 
-        Current = Current with { Grade = (int)grade };
-        var taken = clock.UtcNow() - _shownAt;
-        GradeStatus = await Rules!.OnGradedAsync(new PlayerItem(learner, id, Index), grade, taken);
-        if (Session is not null)
+        // One grade at a time: a repeated key or a double click must not grade the item twice.
+        _grading = true;
+        try
         {
-            // A queue's position counts the items answered; a deck's is where the learner is.
-            var position = Rules.Mode == PlayerMode.Queue ? Session.Position + 1 : Index;
-            Session = await sessions.SaveAsync(Session.Id, learner, position, id,
-                new ItemStep(Revealed: true, Grade: (int)grade, TimeSpent: taken)) is { Status: SessionStatus.Active } saved ? saved : null;
+            Current = Current with { Grade = (int)grade };
+            var taken = clock.UtcNow() - _shownAt;
+            GradeStatus = await Rules!.OnGradedAsync(new PlayerItem(learner, id, Index), grade, taken);
+            if (Session is not null)
+            {
+                // A queue's position counts the items answered; a deck's is where the learner is.
+                var position = Rules.Mode == PlayerMode.Queue ? Session.Position + 1 : Index;
+                Session = await sessions.SaveAsync(Session.Id, learner, position, id,
+                    new ItemStep(Revealed: true, Grade: (int)grade, TimeSpent: taken)) is { Status: SessionStatus.Active } saved ? saved : null;
+            }
+        }
+        finally
+        {
+            _grading = false;
         }
 
         NotifyChanged();
@@ -260,7 +276,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
     /// <summary>Marks the current item to come back to, or unmarks it.</summary>
     public async Task ToggleFlagAsync()
     {
-        if (CurrentId is not { } id)
+        if (CurrentId is not { } id || Loading)
         {
             return;
         }
@@ -301,8 +317,8 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         switch (key)
         {
             case " ": Reveal(onError); return true;
-            case "ArrowRight" when Rules?.Mode == PlayerMode.Deck: await MoveToAsync(Index + 1); return true;
-            case "ArrowLeft" when Rules?.Mode == PlayerMode.Deck: await MoveToAsync(Index - 1); return true;
+            case "ArrowRight" when Rules?.Mode == PlayerMode.Deck: await MoveToAsync(Target + 1); return true;
+            case "ArrowLeft" when Rules?.Mode == PlayerMode.Deck: await MoveToAsync(Target - 1); return true;
             case "1" or "2" or "3" or "4" when Current.Revealed: await GradeAsync((Grade)(key[0] - '0')); return true;
             default: return false;
         }
