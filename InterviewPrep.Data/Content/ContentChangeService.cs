@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Data.Content;
@@ -98,8 +99,12 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
     public void Committed() => version?.Bump();
 
     /// <summary>Loads a question with its channel mappings, tracked, for <see cref="Upsert"/>.</summary>
-    public static Task<Question?> LoadAsync(AppDbContext db, string id, CancellationToken ct) =>
-        db.Questions.Include(q => q.ChannelMappings).SingleOrDefaultAsync(q => q.Id == id, ct);
+    public static async Task<Question?> LoadAsync(AppDbContext db, string id, CancellationToken ct)
+    {
+        // Compared with what is written next: no other writer may change it in between.
+        await db.Database.LockForUpdateAsync($"SELECT id FROM questions WHERE id = {id} FOR UPDATE", ct);
+        return await db.Questions.Include(q => q.ChannelMappings).SingleOrDefaultAsync(q => q.Id == id, ct);
+    }
 
     private async Task<ContentChange> SetStatusAsync(
         string id, QuestionStatus status, ChangeKind kind, string eventType, ChangeSource source, CancellationToken ct)

@@ -19,6 +19,8 @@ public sealed class ContentVersion(
     private long _version = -1;
     private long _localChangesSeen = -1;
     private long _readAt;
+    private long _bumps;
+    private long _bumpsSeen;
 
     public async ValueTask<long> CurrentAsync(CancellationToken ct = default)
     {
@@ -36,6 +38,7 @@ public sealed class ContentVersion(
             }
 
             var localChanges = interceptor.LocalChanges;
+            var bumps = Interlocked.Read(ref _bumps);
             var readAt = clock.GetTimestamp();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var version = await db.Set<ContentVersionStamp>().AsNoTracking()
@@ -44,6 +47,7 @@ public sealed class ContentVersion(
                 .FirstOrDefaultAsync(ct);
             Interlocked.Exchange(ref _version, version);
             Interlocked.Exchange(ref _localChangesSeen, localChanges);
+            Interlocked.Exchange(ref _bumpsSeen, bumps);
             Interlocked.Exchange(ref _readAt, readAt);
             return version;
         }
@@ -53,10 +57,13 @@ public sealed class ContentVersion(
         }
     }
 
-    /// <summary>Forgets what was read, so the next read goes to the database (after a change this process made outside EF).</summary>
-    public void Bump() => Interlocked.Exchange(ref _localChangesSeen, -1);
+    /// <summary>
+    /// Forgets what was read, so the next read goes to the database (after a change this process made).
+    /// A read already under way when this is called does not count as fresh.
+    public void Bump() => Interlocked.Increment(ref _bumps);
 
     private bool IsFresh() =>
         Interlocked.Read(ref _localChangesSeen) == interceptor.LocalChanges
+        && Interlocked.Read(ref _bumpsSeen) == Interlocked.Read(ref _bumps)
         && clock.GetElapsedTime(Interlocked.Read(ref _readAt)) < options.Value.ContentVersionRefresh;
 }

@@ -72,6 +72,17 @@ public static class DatabaseSetup
     public static object TimeValue(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, DateTime value) =>
         database.IsNpgsql() ? Configurations.UtcIso.Truncate(value) : Configurations.UtcIso.Format(value);
 
+    /// <summary>
+    /// Locks the rows a read-check-write in the current transaction is about to change, until the
+    /// transaction ends, so a concurrent writer waits instead of being overwritten. SQLite's
+    /// transactions take the database's write lock when they begin (IMMEDIATE), which already
+    /// serializes writers; PostgreSQL's READ COMMITTED does not, so there the rows are selected
+    /// <c>FOR UPDATE</c>. <paramref name="select"/> is a <c>SELECT ... FOR UPDATE</c> with unquoted names.
+    /// </summary>
+    public static Task LockForUpdateAsync(
+        this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, FormattableString select, CancellationToken ct = default) =>
+        database.IsNpgsql() ? database.ExecuteSqlAsync(select, ct) : Task.CompletedTask;
+
     /// <summary>The provider a context runs on.</summary>
     public static DatabaseProvider Provider(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
         database.IsNpgsql() ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -584,6 +585,8 @@ public sealed class ContentImporter(
         /// <summary>Every change through the content-change path moves a question's lastUpdated.</summary>
         public override async Task<bool> UnchangedSinceStagedAsync(AppDbContext db, CancellationToken ct)
         {
+            var ids = _ids.ToArray();
+            await db.Database.LockForUpdateAsync($"SELECT id FROM questions WHERE id = ANY({ids}) FOR UPDATE", ct);
             var now = await db.Questions.AsNoTracking()
                 .Where(q => _ids.Contains(q.Id))
                 .Select(q => new { q.Id, q.LastUpdated })

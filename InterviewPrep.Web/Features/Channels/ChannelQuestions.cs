@@ -49,6 +49,9 @@ public sealed class ChannelQuestions(
     IDbContextFactory<AppDbContext> dbFactory, ChannelCatalog catalog, ContentVersion? version = null, IOptions<ChannelCacheOptions>? options = null)
     : IDisposable
 {
+    /// <summary>The longest a channel's rows are kept even when the content version has not moved.</summary>
+    public static readonly TimeSpan SafetyLifetime = TimeSpan.FromMinutes(10);
+
     // A channel's light rows, kept until content changes: filters and facets are computed in memory.
     // Only channels that have questions are kept (any URL names a channel), and only so many rows:
     // each entry's size is its row count.
@@ -122,7 +125,9 @@ public sealed class ChannelQuestions(
         var rows = await QueryAsync(channelId, ct);
         if (current is not null && rows.Count > 0)
         {
-            _cache.Set(channelId, (current.Value, rows), new MemoryCacheEntryOptions { Size = rows.Count });
+            // The version says when to reload; the age limit only catches what it cannot see, such as
+            // a database restored under the running app.
+            _cache.Set(channelId, (current.Value, rows), new MemoryCacheEntryOptions { Size = rows.Count, AbsoluteExpirationRelativeToNow = SafetyLifetime });
         }
 
         return rows;

@@ -1,3 +1,4 @@
+using InterviewPrep.Data.Providers;
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
@@ -141,6 +142,8 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
         var mine = await settings.GetAsync(learnerId, ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.LockForUpdateAsync(
+            $"SELECT learnerId FROM reviewCards WHERE learnerId = {learnerId} AND questionId = {questionId} FOR UPDATE", ct);
         var card = await db.ReviewCards.SingleOrDefaultAsync(c => c.LearnerId == learnerId && c.QuestionId == questionId, ct)
             ?? throw new KeyNotFoundException($"Question '{questionId}' is not in review.");
         var before = card.State;

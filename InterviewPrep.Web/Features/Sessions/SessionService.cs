@@ -1,3 +1,4 @@
+using InterviewPrep.Data.Providers;
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
@@ -67,6 +68,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.LockForUpdateAsync($"SELECT id FROM userSessions WHERE id = {sessionId} FOR UPDATE", ct);
         var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == ownerId, ct);
         if (session is null)
         {

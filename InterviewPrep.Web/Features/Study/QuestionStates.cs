@@ -1,6 +1,7 @@
 using InterviewPrep.Data;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Study;
@@ -20,6 +21,9 @@ public static class QuestionStates
             VALUES ({learnerId}, {questionId}, {0}, {false})
             ON CONFLICT (learnerId, questionId) DO NOTHING
             """, ct);
+        // The caller reads, checks and writes this row (a note's version, the first study of the day).
+        await db.Database.LockForUpdateAsync(
+            $"SELECT learnerId FROM learnerQuestionStates WHERE learnerId = {learnerId} AND questionId = {questionId} FOR UPDATE", ct);
         return await db.LearnerQuestionStates.SingleAsync(s => s.LearnerId == learnerId && s.QuestionId == questionId, ct);
     }
 
