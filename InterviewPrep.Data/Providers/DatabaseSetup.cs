@@ -83,6 +83,16 @@ public static class DatabaseSetup
         this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, FormattableString select, CancellationToken ct = default) =>
         database.IsNpgsql() ? database.ExecuteSqlAsync(select, ct) : Task.CompletedTask;
 
+    /// <summary>
+    /// Serializes, until the transaction ends, the transactions that pass the same
+    /// <paramref name="key"/>: for a check-then-insert whose row does not exist yet, so there is no
+    /// row to lock. SQLite's IMMEDIATE transactions are serialized already; on PostgreSQL this is a
+    /// transaction-scoped advisory lock.
+    /// </summary>
+    public static Task LockKeyAsync(
+        this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, string key, CancellationToken ct = default) =>
+        database.IsNpgsql() ? database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({key}))", ct) : Task.CompletedTask;
+
     /// <summary>The provider a context runs on.</summary>
     public static DatabaseProvider Provider(this Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) =>
         database.IsNpgsql() ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite;

@@ -27,6 +27,10 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
     public async Task<SessionView> StartOrResumeAsync(SessionStart start, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Two tabs (or two app instances) opening the same activity at once must find one session,
+        // not each start their own: the check and the insert run under one lock per learner and activity.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.LockKeyAsync($"userSessions\n{start.OwnerId}\n{start.SessionKey}", ct);
         var existing = await db.UserSessions
             .Where(s => s.UserId == start.OwnerId && s.SessionKey == start.SessionKey && s.Status == SessionStatus.Active)
             .OrderByDescending(s => s.LastAccessedAt)
@@ -36,6 +40,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         {
             existing.LastAccessedAt = now;
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             return ToView(existing);
         }
 
@@ -56,6 +61,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return ToView(session);
     }
 
