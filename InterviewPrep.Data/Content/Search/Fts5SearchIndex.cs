@@ -58,16 +58,7 @@ public sealed class Fts5SearchIndex : ISearchIndex
         command.Parameters.AddWithValue("$limit", limit);
         command.Parameters.AddWithValue("$offset", offset);
 
-        var hits = new List<IndexHit>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            hits.Add(new IndexHit(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                Vocabulary.Parse<Difficulty>(reader.GetString(4)), reader.GetString(5), reader.GetString(6)));
-        }
-
-        return hits;
+        return await IndexHit.ReadAllAsync(command, ct);
     }
 
     public async Task<int> CountAsync(AppDbContext db, SearchTerms terms, string? channel, Difficulty? difficulty, CancellationToken ct)

@@ -3,7 +3,23 @@ using InterviewPrep.Data.Entities;
 namespace InterviewPrep.Data.Content.Search;
 
 /// <summary>A hit as the index returns it: title and snippet with matches between marker characters.</summary>
-public sealed record IndexHit(string Id, string Text, string Channel, string SubChannel, Difficulty Difficulty, string MarkedTitle, string MarkedSnippet);
+public sealed record IndexHit(string Id, string Text, string Channel, string SubChannel, Difficulty Difficulty, string MarkedTitle, string MarkedSnippet)
+{
+    /// <summary>Every hit an index reads: the columns id, question, channel, sub-channel, difficulty, marked title, marked snippet.</summary>
+    public static async Task<IReadOnlyList<IndexHit>> ReadAllAsync(System.Data.Common.DbCommand command, CancellationToken ct)
+    {
+        var hits = new List<IndexHit>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            hits.Add(new IndexHit(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                Vocabulary.Parse<Difficulty>(reader.GetString(4)), reader.GetString(5), reader.GetString(6)));
+        }
+
+        return hits;
+    }
+}
 
 /// <summary>
 /// A full-text index of the active questions (question, answer, explanation, tags, companies), one

@@ -51,16 +51,7 @@ public sealed class PostgreSqlSearchIndex : ISearchIndex
             Add(command, "@title", $"StartSel={QuestionSearch.Open}, StopSel={QuestionSearch.Close}, HighlightAll=true");
             Add(command, "@snippet", $"StartSel={QuestionSearch.Open}, StopSel={QuestionSearch.Close}, MaxWords=24, MinWords=12, MaxFragments=1, FragmentDelimiter=\" … \"");
 
-            var hits = new List<IndexHit>();
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-            {
-                hits.Add(new IndexHit(
-                    reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                    Vocabulary.Parse<Difficulty>(reader.GetString(4)), reader.GetString(5), reader.GetString(6)));
-            }
-
-            return hits;
+            return await IndexHit.ReadAllAsync(command, ct);
         }
         finally
         {

@@ -44,7 +44,7 @@ public sealed class SessionServiceTests : IAsyncLifetime
     public async Task EightTabsOpeningTheSameActivityAtOnce_ShareOneSession()
     {
         // Every read of the sessions table takes 100 ms longer, so the tabs' checks overlap.
-        await using var db = await TestDatabase.CreateAsync(_clock, new SlowSessionReads());
+        await using var db = await TestDatabase.CreateAsync(_clock, new SlowReads("userSessions"));
         await db.Initializer(seed: true).SeedAsync();
         var sessions = new SessionService(db.Factory, _clock);
 
@@ -53,21 +53,6 @@ public sealed class SessionServiceTests : IAsyncLifetime
         Assert.Single(opened.Select(s => s.Id).Distinct());
         await using var context = db.CreateContext();
         Assert.Equal(1, await context.UserSessions.CountAsync(s => s.UserId == "learner-1" && s.Status == SessionStatus.Active));
-    }
-
-    private sealed class SlowSessionReads : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
-    {
-        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(
-            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData,
-            System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains("FROM \"userSessions\"", StringComparison.OrdinalIgnoreCase))
-            {
-                await Task.Delay(100, cancellationToken);
-            }
-
-            return result;
-        }
     }
 
     [Fact]

@@ -31,25 +31,25 @@ public sealed class ConcurrentWriteTests : IAsyncLifetime
         Assert.True(await _study.IsBookmarkedAsync("anon-race", "ip-db-001"));
     }
 
+    /// <summary>Eight tabs that opened the note at <paramref name="basedOn"/> save their own text at once.</summary>
+    private static Task<(bool Saved, string? Conflict)[]> SaveInEightTabsAsync(StudyService study, string basedOn) =>
+        Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await study.SaveNoteAsync("anon-race", "ip-db-001", $"note from tab {i}", basedOn: basedOn);
+                return (Saved: true, Conflict: (string?)null);
+            }
+            catch (NoteConflictException e)
+            {
+                return (Saved: false, Conflict: e.Saved);
+            }
+        })));
+
     [Fact]
     public async Task SaveNote_EightParallelFirstSaves_OneIsSaved_AndTheOthersReportTheConflict()
     {
-        var saves = Enumerable.Range(0, 8)
-            .Select(i => Task.Run(async () =>
-            {
-                try
-                {
-                    await _study.SaveNoteAsync("anon-race", "ip-db-001", $"note from tab {i}", basedOn: StudyService.NoteVersion(null));
-                    return (Saved: true, Conflict: (string?)null);
-                }
-                catch (NoteConflictException e)
-                {
-                    return (Saved: false, Conflict: e.Saved);
-                }
-            }))
-            .ToList();
-
-        var results = await Task.WhenAll(saves);
+        var results = await SaveInEightTabsAsync(_study, StudyService.NoteVersion(null));
 
         Assert.Single(results, r => r.Saved);
         var saved = await _study.GetNoteAsync("anon-race", "ip-db-001");
@@ -60,49 +60,18 @@ public sealed class ConcurrentWriteTests : IAsyncLifetime
     public async Task SaveNote_EightTabsEditingTheSameExistingNote_OneIsSaved_AndTheOthersReportTheConflict()
     {
         // Every read of a learner's question state takes 100 ms longer, so the tabs' reads overlap.
-        await using var db = await TestDatabase.CreateAsync(_clock, new SlowStateReads());
+        await using var db = await TestDatabase.CreateAsync(_clock, new SlowReads("learnerQuestionStates"));
         await db.Initializer(seed: true).SeedAsync();
         var study = db.StudyService();
         await study.SaveNoteAsync("anon-race", "ip-db-001", "the note all tabs opened");
         var opened = StudyService.NoteVersion(await study.GetNoteAsync("anon-race", "ip-db-001"));
-        var saves = Enumerable.Range(0, 8)
-            .Select(i => Task.Run(async () =>
-            {
-                try
-                {
-                    await study.SaveNoteAsync("anon-race", "ip-db-001", $"edit from tab {i}", basedOn: opened);
-                    return (Saved: true, Conflict: (string?)null);
-                }
-                catch (NoteConflictException e)
-                {
-                    return (Saved: false, Conflict: e.Saved);
-                }
-            }))
-            .ToList();
-
-        var results = await Task.WhenAll(saves);
+        var results = await SaveInEightTabsAsync(study, opened);
 
         // The row exists, so nothing but the row lock (PostgreSQL) or the write lock (SQLite) keeps two
         // tabs from both passing the version check and the later one silently replacing the other.
         Assert.Single(results, r => r.Saved);
         var saved = await study.GetNoteAsync("anon-race", "ip-db-001");
         Assert.All(results.Where(r => !r.Saved), r => Assert.Equal(saved, r.Conflict));
-    }
-
-    private sealed class SlowStateReads : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
-    {
-        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(
-            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandExecutedEventData eventData,
-            System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            if (command.CommandText.Contains("learnerQuestionStates", StringComparison.OrdinalIgnoreCase)
-                && !command.CommandText.Contains("FOR UPDATE", StringComparison.Ordinal))
-            {
-                await Task.Delay(100, cancellationToken);
-            }
-
-            return result;
-        }
     }
 
     [Fact]
