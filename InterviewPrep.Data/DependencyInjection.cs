@@ -48,6 +48,7 @@ public static class DependencyInjection
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentVersion>();
+        builder.Services.AddSingleton<ContentCache>();
         builder.Services.AddSingleton<ContentChangeService>();
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<DatabaseInitializer>();

@@ -26,6 +26,8 @@ public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.HasIndex(q => q.CreatedAt).HasDatabaseName("idx_questions_created");
         // "Get Questions by Channel" filters on channel and status and orders by createdAt.
         builder.HasIndex(q => new { q.Channel, q.Status, q.CreatedAt }).HasDatabaseName("idx_questions_channel_status_created");
+        // Covers the catalog's count of active questions by channel and difficulty: no table reads, no sort.
+        builder.HasIndex(q => new { q.Status, q.Channel, q.Difficulty }).HasDatabaseName("idx_questions_status_channel_difficulty");
 
         builder.HasMany(q => q.ChannelMappings)
             .WithOne(m => m.Question)

@@ -12,6 +12,8 @@ public sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSess
         builder.HasKey(s => s.Id);
         builder.Property(s => s.SessionData).IsJson();
         builder.HasIndex(s => s.Status).HasDatabaseName("idx_user_sessions_status");
+        // Access pattern 2, active sessions by last access, read in index order.
+        builder.HasIndex(s => new { s.Status, s.LastAccessedAt }).HasDatabaseName("idx_user_sessions_status_accessed");
         builder.HasIndex(s => s.SessionType).HasDatabaseName("idx_user_sessions_type");
         builder.HasIndex(s => s.SessionKey).HasDatabaseName("idx_user_sessions_key");
         // A learner's own sessions, most recently used first.

@@ -1009,6 +1009,9 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.HasIndex("Channel", "Status", "CreatedAt")
                         .HasDatabaseName("idx_questions_channel_status_created");
 
+                    b.HasIndex("Status", "Channel", "Difficulty")
+                        .HasDatabaseName("idx_questions_status_channel_difficulty");
+
                     b.ToTable("questions", null, t =>
                         {
                             t.HasCheckConstraint("ck_questions_difficulty", "\"difficulty\" IN ('beginner', 'intermediate', 'advanced', 'expert')");
@@ -1427,6 +1430,9 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
 
                     b.HasIndex("Status")
                         .HasDatabaseName("idx_user_sessions_status");
+
+                    b.HasIndex("Status", "LastAccessedAt")
+                        .HasDatabaseName("idx_user_sessions_status_accessed");
 
                     b.HasIndex("UserId", "Status", "LastAccessedAt")
                         .HasDatabaseName("idx_user_sessions_user_status_accessed");

@@ -861,6 +861,9 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("Channel", "Status", "CreatedAt")
                         .HasDatabaseName("idx_questions_channel_status_created");
 
+                    b.HasIndex("Status", "Channel", "Difficulty")
+                        .HasDatabaseName("idx_questions_status_channel_difficulty");
+
                     b.ToTable("questions", null, t =>
                         {
                             t.HasCheckConstraint("ck_questions_companies_json", "\"companies\" IS NULL OR json_valid(\"companies\")");
@@ -1229,6 +1232,9 @@ namespace InterviewPrep.Data.Migrations.Sqlite
 
                     b.HasIndex("Status")
                         .HasDatabaseName("idx_user_sessions_status");
+
+                    b.HasIndex("Status", "LastAccessedAt")
+                        .HasDatabaseName("idx_user_sessions_status_accessed");
 
                     b.HasIndex("UserId", "Status", "LastAccessedAt")
                         .HasDatabaseName("idx_user_sessions_user_status_accessed");

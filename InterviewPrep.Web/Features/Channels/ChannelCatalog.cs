@@ -1,5 +1,6 @@
 using System.Globalization;
 using InterviewPrep.Data;
+using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +17,17 @@ public sealed record ChannelCategory(string Name, IReadOnlyList<ChannelSummary> 
 
 /// <summary>
 /// The channels: every channel that has active questions, named and grouped by the channel
-/// metadata that content brings, or with a name derived from its id when it has none.
+/// metadata that content brings, or with a name derived from its id when it has none. Both are
+/// computed once per content version (<see cref="ContentCache"/>) when a cache is given.
 /// </summary>
-public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory, ContentCache? cache = null)
 {
     public const string UncategorizedName = "Other";
 
-    public async Task<IReadOnlyList<ChannelCategory>> GetCategoriesAsync(CancellationToken ct = default)
+    public Task<IReadOnlyList<ChannelCategory>> GetCategoriesAsync(CancellationToken ct = default) =>
+        cache is null ? ComputeCategoriesAsync(ct) : cache.GetAsync("catalog", ComputeCategoriesAsync, ct: ct);
+
+    private async Task<IReadOnlyList<ChannelCategory>> ComputeCategoriesAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var counts = await db.Questions.AsNoTracking()
@@ -57,7 +62,6 @@ public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
             .ToList();
     }
 
-    /// <summary>Lower-case inside a name.</summary>
     /// <summary>How many distinct questions of each channel a learner has studied (revealed or graded): their progress.</summary>
     public async Task<IReadOnlyDictionary<string, int>> GetSeenCountsAsync(string learnerId, CancellationToken ct = default)
     {
@@ -76,9 +80,16 @@ public sealed class ChannelCatalog(IDbContextFactory<AppDbContext> dbFactory)
     /// <summary>One channel's metadata, or a readable stand-in when content brought none.</summary>
     public async Task<Channel> GetAsync(string channelId, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Channels.AsNoTracking().SingleOrDefaultAsync(c => c.Id == channelId, ct)
+        var metadata = cache is null ? await LoadMetadataAsync(ct) : await cache.GetAsync("channel-metadata", LoadMetadataAsync, ct: ct);
+        return metadata.GetValueOrDefault(channelId)
             ?? new Channel { Id = channelId, Name = ReadableName(channelId), Category = UncategorizedName };
+    }
+
+    // Channel metadata is a few rows per channel: all of it is read at once.
+    private async Task<IReadOnlyDictionary<string, Channel>> LoadMetadataAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Channels.AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
     }
 
     private static readonly HashSet<string> SmallWords = ["a", "an", "and", "of", "the", "for", "to", "in", "on", "vs"];

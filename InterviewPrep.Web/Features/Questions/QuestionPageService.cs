@@ -1,4 +1,5 @@
 using InterviewPrep.Data;
+using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Web.Features.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -35,11 +36,22 @@ public enum QuestionLookup { Found, NotFound, Removed }
 /// <summary>The outcome of looking a question up; a removed question still names its channel.</summary>
 public sealed record QuestionResult(QuestionLookup Lookup, QuestionPage? Page, string? Channel = null);
 
-public sealed class QuestionPageService(IDbContextFactory<AppDbContext> dbFactory, ContentHtml html, ChannelCatalog catalog)
+public sealed class QuestionPageService(
+    IDbContextFactory<AppDbContext> dbFactory, ContentHtml html, ChannelCatalog catalog, ContentCache? cache = null)
 {
     public const int RelatedLimit = 6;
 
-    public async Task<QuestionResult> GetAsync(string id, CancellationToken ct = default)
+    /// <summary>A question's page, rendered once per content version; unknown ids are not kept.</summary>
+    public Task<QuestionResult> GetAsync(string id, CancellationToken ct = default) =>
+        cache is null
+            ? LoadAsync(id, ct)
+            : cache.GetAsync("question:" + id, c => LoadAsync(id, c), SizeOf, ct);
+
+    private static int SizeOf(QuestionResult result) => result.Page is not { } p
+        ? result.Lookup == QuestionLookup.NotFound ? 0 : 1
+        : ContentCache.SizeOf(p.Text, p.Answer, p.Tldr, p.ExplanationHtml, p.Eli5Html, p.DiagramHtml) + 1;
+
+    private async Task<QuestionResult> LoadAsync(string id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var q = await db.Questions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
