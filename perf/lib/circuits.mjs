@@ -130,6 +130,7 @@ async function pressKeys(pages) {
   return { presses: latencies.length, missed, p50: pct(50), p95: pct(95), max: latencies.at(-1) ?? null };
 }
 
+let result;
 try {
   // Warm-up: one circuit opened, used, and left (navigating away sends Blazor's disconnect, so the
   // circuit is gone rather than kept as a disconnected one), so the baseline has the code loaded.
@@ -142,12 +143,19 @@ try {
   log(`baseline: GC heap ${baseline.gcHeapMB.toFixed(1)} MB, RSS ${baseline.rssMB.toFixed(1)} MB`);
 
   const pages = [];
-  const result = { app: opt.app, path: app.path, baseline, levels: [] };
+  result = { app: opt.app, path: app.path, baseline, levels: [] };
   for (const n of levels) {
     const t = Date.now();
-    while (pages.length < n) {
-      const batch = Math.min(10, n - pages.length); // ten at a time: more only queue on a small machine
-      pages.push(...await Promise.all(Array.from({ length: batch }, open)));
+    try {
+      while (pages.length < n) {
+        const batch = Math.min(10, n - pages.length); // ten at a time: more only queue on a small machine
+        pages.push(...await Promise.all(Array.from({ length: batch }, open)));
+      }
+    } catch (error) {
+      // A page that does not open in 2 minutes ends the run at the last level reached.
+      log(`could not open ${n} circuits (${pages.length} open): ${error.message.split("\n")[0]}`);
+      result.failed = { circuits: n, open: pages.length, error: error.message.split("\n")[0] };
+      break;
     }
     log(`${n} circuits open (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     await sleep(3000);
@@ -161,7 +169,7 @@ try {
     log(`${n} circuits: ${keys.presses} presses (${keys.missed} missed), p50 ${keys.p50?.toFixed(1)} ms, p95 ${keys.p95?.toFixed(1)} ms`);
     result.levels.push({ circuits: n, memory: mem, perCircuit, keys });
   }
-  fs.writeFileSync(opt.out, JSON.stringify(result, null, 2));
 } finally {
+  if (result) fs.writeFileSync(opt.out, JSON.stringify(result, null, 2));
   await browser.close();
 }

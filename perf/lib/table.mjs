@@ -72,7 +72,14 @@ if (circuits.ours.length || circuits.template.length) {
     const level = r.levels.find((l) => l.circuits === n);
     return level ? pick(level) : null;
   }));
-  const max = Math.max(...meta.circuits);
+  // The largest level every run reached (a run stops at a level whose pages do not open).
+  const reached = (app) => Math.min(...circuits[app].map((r) => Math.max(0, ...r.levels.map((l) => l.circuits))));
+  const max = Math.min(reached("ours"), reached("template"));
+  for (const app of ["ours", "template"]) {
+    for (const r of circuits[app].filter((r) => r.failed)) {
+      meta.notes.push(`${app}: could not open ${r.failed.circuits} circuits (${r.failed.open} were open): ${r.failed.error}`);
+    }
+  }
   const heapO = at("ours", max, (l) => l.perCircuit.gcHeapMB);
   const heapT = at("template", max, (l) => l.perCircuit.gcHeapMB);
   const rssO = at("ours", max, (l) => l.perCircuit.rssMB);
