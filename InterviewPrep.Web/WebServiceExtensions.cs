@@ -4,6 +4,7 @@ using InterviewPrep.Data.Entities;
 using InterviewPrep.Web.Components;
 using InterviewPrep.Web.Components.Account;
 using InterviewPrep.Web.Features.Accounts;
+using InterviewPrep.Web.Features.Caching;
 using InterviewPrep.Web.Features.Channels;
 using InterviewPrep.Web.Features.Operations;
 using InterviewPrep.Web.Features.Questions;
@@ -31,6 +32,7 @@ public static class WebServiceExtensions
         builder.WebHost.UseStaticWebAssets();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddPublicPageCache();
         builder.Services.AddMudServices();
 
         builder.Services.AddCascadingAuthenticationState();
@@ -162,10 +164,12 @@ public static class WebServiceExtensions
         app.UseAntiforgery();
         app.UseAntiforgeryFailuresAsBadRequests();
 
-        // Every visitor who opens a page gets a signed anonymous learner id.
+        // Every visitor who opens a page gets a signed anonymous learner id; public pages (the same for
+        // every first visit, and cached) give it only when their learner parts are asked for.
         app.Use((context, next) =>
         {
-            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
+            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
+                && context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is null)
             {
                 context.RequestServices.GetRequiredService<AnonymousLearner>().Ensure(context);
             }
@@ -173,8 +177,10 @@ public static class WebServiceExtensions
             return next(context);
         });
 
+        app.UsePublicPageCache();
         app.MapHealthChecks("/healthz");
         app.MapSearchEndpoints();
+        app.MapLearnerParts();
         app.UseClientLibraries();
         app.MapStaticAssets();
         // Our own Content-Security-Policy already says frame-ancestors 'none'.

@@ -48,7 +48,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
         await page.Context.AddCookiesAsync([new Cookie { Name = "ip-theme", Value = dark ? "dark" : "light", Url = browser.BaseAddress.ToString() }]);
         await page.GotoAsync("/");
-        await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserPages.WaitForPageAsync(page);
         await page.Locator("[data-testid=account-menu]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=account-menu-list]")).ToBeVisibleAsync();
 

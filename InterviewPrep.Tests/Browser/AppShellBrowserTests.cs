@@ -7,9 +7,6 @@ namespace InterviewPrep.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AppShellBrowserTests(BrowserFixture browser)
 {
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator(".mud-layout[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     [Fact]
     public async Task Home_ListsTheChannels_AndACardOpensItsChannel()
     {
@@ -33,7 +30,7 @@ public sealed class AppShellBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=nav-admin]")).ToHaveCountAsync(0);
 
         await page.Locator("[data-testid=sign-in]").ClickAsync();
@@ -51,7 +48,7 @@ public sealed class AppShellBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await Assertions.Expect(page.Locator(".mud-layout.theme-light")).ToHaveCountAsync(1);
         var lightBackground = await BackgroundAsync(page);
 
@@ -64,7 +61,7 @@ public sealed class AppShellBrowserTests(BrowserFixture browser)
         await page.ReloadAsync();
 
         await Assertions.Expect(page.Locator(".mud-layout.theme-dark")).ToHaveCountAsync(1);
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await Assertions.Expect(page.Locator(".mud-layout.theme-dark")).ToHaveCountAsync(1);
         await page.Context.CloseAsync();
     }
@@ -74,7 +71,7 @@ public sealed class AppShellBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(new ViewportSize { Width = 375, Height = 740 });
         await page.GotoAsync("/");
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
 
         var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"the page is {overflow}px wider than the phone");

@@ -15,9 +15,6 @@ public sealed class PhoneBrowserTests(BrowserFixture browser)
     /// <summary>One "word" of 400 letters, as pasted URLs, hashes and stack traces arrive.</summary>
     private static readonly string LongWord = string.Concat(Enumerable.Repeat("Unbrokenword", 34));
 
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator(".mud-layout[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     private static async Task AssertFitsTheScreenAsync(IPage page, string what)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
@@ -37,7 +34,7 @@ public sealed class PhoneBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(Phone);
         await page.GotoAsync("/");
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await AssertFitsTheScreenAsync(page, "home");
 
         await page.Locator("[data-testid=account-menu]").ClickAsync();
@@ -58,9 +55,9 @@ public sealed class PhoneBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync(Phone);
         await page.GotoAsync("/channels");
-        await WaitForCircuitAsync(page);
-        // On a phone the drawer closes itself once the circuit knows the screen's width.
-        await page.Locator(".mud-drawer.mud-drawer--closed").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserPages.WaitForPageAsync(page);
+        // On a phone the drawer starts hidden.
+        await Assertions.Expect(page.Locator(".mud-drawer")).ToBeHiddenAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
         await AssertInsideTheScreenAsync(page.Locator("[data-testid=nav-register]"));
@@ -68,7 +65,7 @@ public sealed class PhoneBrowserTests(BrowserFixture browser)
         await page.Locator("input[name='Input.Email']").FillAsync(AppFactory.AdminEmail);
         await page.Locator("input[name='Input.Password']").FillAsync(AppFactory.AdminPassword);
         await page.Locator("button[type=submit]").First.ClickAsync();
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await AssertFitsTheScreenAsync(page, "signed in");
 
         // Signing out is a form post with its antiforgery token, from the account menu.
@@ -77,7 +74,7 @@ public sealed class PhoneBrowserTests(BrowserFixture browser)
         await AssertInsideTheScreenAsync(signOut);
         await signOut.ClickAsync();
 
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await page.Locator("[data-testid=account-menu]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=account-menu-list]").GetByRole(AriaRole.Link, new() { Name = "Sign in", Exact = true }))
             .ToBeVisibleAsync();

@@ -12,7 +12,7 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/channels/databases");
         await page.Locator("[data-testid=study]").ClickAsync();
-        await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserPages.WaitForPageAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
         // The keys listen once the page's script has attached.
         await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
@@ -86,10 +86,8 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        // The circuit re-renders the layout when it starts; type once it has.
-        await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
-        // The router focuses the page heading after navigating; take focus after it has.
-        await Assertions.Expect(page.Locator("h1")).ToBeFocusedAsync();
+        // The home page is server-rendered: its scripts run the search box.
+        await BrowserPages.WaitForPageAsync(page);
         await page.Keyboard.PressAsync("Control+k");
         await Assertions.Expect(page.Locator("[data-testid=app-search]")).ToBeFocusedAsync();
 
@@ -110,7 +108,7 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/");
-        await page.Locator(".mud-layout[data-interactive]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await BrowserPages.WaitForPageAsync(page);
         await page.Locator("[data-testid=app-search]").FillAsync("index");
         await page.Locator("[data-testid=app-search]").PressAsync("Enter");
 

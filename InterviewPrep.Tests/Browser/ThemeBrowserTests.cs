@@ -7,9 +7,6 @@ namespace InterviewPrep.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class ThemeBrowserTests(BrowserFixture browser)
 {
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.Locator(".mud-layout[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
-
     private static Task<string> BackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
@@ -29,7 +26,7 @@ public sealed class ThemeBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/");
 
         await Assertions.Expect(page.Locator("body.theme-dark .mud-layout.theme-dark")).ToHaveCountAsync(1);
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await Assertions.Expect(page.Locator("body.theme-dark .mud-layout.theme-dark")).ToHaveCountAsync(1);
         Assert.Equal("rgb(17, 22, 30)", await BackgroundAsync(page));
         var themes = await page.EvaluateAsync<string[]>("window.__themes");
@@ -40,14 +37,14 @@ public sealed class ThemeBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("body.theme-dark")).ToHaveCountAsync(1);
 
         await page.GotoAsync("/");
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await page.Locator("[data-testid=theme-toggle]").ClickAsync();
         await Assertions.Expect(page.Locator("body.theme-light .mud-layout.theme-light")).ToHaveCountAsync(1);
 
         await page.ReloadAsync();
 
         await Assertions.Expect(page.Locator("body.theme-light .mud-layout.theme-light")).ToHaveCountAsync(1);
-        await WaitForCircuitAsync(page);
+        await BrowserPages.WaitForPageAsync(page);
         await Assertions.Expect(page.Locator("body.theme-light .mud-layout.theme-light")).ToHaveCountAsync(1);
         Assert.Equal("rgb(246, 248, 251)", await BackgroundAsync(page));
         await page.Context.CloseAsync();

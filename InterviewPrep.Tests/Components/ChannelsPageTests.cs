@@ -21,7 +21,7 @@ public sealed class ChannelsPageTests : IAsyncLifetime
     public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     [Fact]
-    public async Task FilterBox_NarrowsTheChannelsAsYouType()
+    public async Task Filter_SentWithThePage_NarrowsTheChannels_AndKeepsItsText()
     {
         await using var ctx = ComponentTestContext.Create(c =>
         {
@@ -29,12 +29,15 @@ public sealed class ChannelsPageTests : IAsyncLifetime
             c.Services.AddSingleton(new ChannelCatalog(_db.Factory));
         });
 
-        var page = ctx.Render<ChannelsPage>();
-        page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("[data-testid=channel-card]").Count));
+        var all = ctx.Render<ChannelsPage>();
+        all.WaitForAssertion(() => Assert.Equal(8, all.FindAll("[data-testid=channel-card]").Count));
 
-        page.Find(".channel-filter input").Input(".NET");
+        var navigation = ctx.Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        navigation.NavigateTo("channels?filter=.NET");
+        var page = ctx.Render<ChannelsPage>();
 
         page.WaitForAssertion(() => Assert.Equal(["dotnet"], page.FindAll("[data-testid=channel-card]").Select(c => c.GetAttribute("data-channel"))));
+        Assert.Equal(".NET", page.Find("[data-testid=channel-filter]").GetAttribute("value"));
     }
 
     [Fact]

@@ -23,10 +23,26 @@ public static partial class HtmlForms
         return fields;
     }
 
+    /// <summary>
+    /// A page as a browser ends up with it: a public page rendered for a visitor without a learner
+    /// gets one, then the page as rendered for them (js/learner-parts.js). The client keeps cookies.
+    /// </summary>
+    public static async Task<string> GetPageAsync(HttpClient client, string url)
+    {
+        var html = await client.GetStringAsync(url);
+        if (!LearnerPartSlot().IsMatch(html))
+        {
+            return html;
+        }
+
+        (await client.GetAsync("/api/learner")).EnsureSuccessStatusCode();
+        return await client.GetStringAsync(url);
+    }
+
     /// <param name="page">The page that holds the form, when it is not <paramref name="url"/> itself.</param>
     public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url, IDictionary<string, string> values, string? page = null)
     {
-        var html = await client.GetStringAsync(page ?? url);
+        var html = await GetPageAsync(client, page ?? url);
         var form = HiddenFields(html);
         foreach (var (key, value) in values)
         {
@@ -35,6 +51,9 @@ public static partial class HtmlForms
 
         return await client.PostAsync(url, new FormUrlEncodedContent(form));
     }
+
+    [GeneratedRegex("data-learner-part=\"([^\"]+)\"")]
+    private static partial Regex LearnerPartSlot();
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
     private static partial Regex HiddenInput();

@@ -36,7 +36,7 @@ public sealed class AnonymousLearnerTests
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
 
-        var response = await client.GetAsync("/");
+        var response = await client.GetAsync("/dashboard");
 
         Assert.Contains(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith(AnonymousLearner.CookieName + "=", StringComparison.Ordinal));
     }

@@ -85,7 +85,7 @@ public sealed class QuestionActionTests(HomePageTests.App app) : IClassFixture<H
     {
         using var client = Visitor();
         const string url = "/questions/ip-db-005";
-        var form = HtmlForms.HiddenFields(await client.GetStringAsync(url));
+        var form = HtmlForms.HiddenFields(await HtmlForms.GetPageAsync(client, url));
         var notes = Enumerable.Range(0, 8).Select(i => $"tab {i} {Guid.NewGuid():N}").ToList();
 
         var responses = await Task.WhenAll(notes.Select(async note =>

@@ -74,7 +74,7 @@ public sealed class DeploymentTests
         await using var app = Production(("Site:PublicUrl", "https://prep.example.com/"));
         using var client = Browser(app);
 
-        var page = await client.GetAsync("/");
+        var page = await client.GetAsync("/dashboard"); // public pages give no cookie (see PublicPageCacheTests)
 
         var learner = Assert.Single(Cookies(page), c => c.StartsWith(AnonymousLearner.CookieName + "=", StringComparison.Ordinal));
         Assert.DoesNotContain("secure", learner, StringComparison.OrdinalIgnoreCase);
@@ -89,7 +89,7 @@ public sealed class DeploymentTests
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.50");
 
-        var page = await client.GetAsync("/");
+        var page = await client.GetAsync("/dashboard"); // public pages give no cookie (see PublicPageCacheTests)
 
         Assert.Contains(Cookies(page), c => c.StartsWith(AnonymousLearner.CookieName + "=", StringComparison.Ordinal) && !c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.False(page.Headers.Contains("Strict-Transport-Security"));
@@ -103,7 +103,7 @@ public sealed class DeploymentTests
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
         client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.50");
 
-        var page = await client.GetAsync("/");
+        var page = await client.GetAsync("/dashboard"); // public pages give no cookie (see PublicPageCacheTests)
 
         Assert.Contains(Cookies(page), c => c.StartsWith(AnonymousLearner.SecureCookieName + "=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.True(page.Headers.Contains("Strict-Transport-Security"));
@@ -121,7 +121,7 @@ public sealed class DeploymentTests
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
 
-        var page = await client.GetAsync("/");
+        var page = await client.GetAsync("/dashboard"); // public pages give no cookie (see PublicPageCacheTests)
 
         Assert.Contains(Cookies(page), c => c.StartsWith(AnonymousLearner.CookieName + "=", StringComparison.Ordinal) && !c.Contains("secure", StringComparison.OrdinalIgnoreCase));
         Assert.False(page.Headers.Contains("Strict-Transport-Security"));

@@ -37,10 +37,10 @@ public sealed class AnonymousLearner(IDataProtectionProvider protection)
         }
     }
 
-    /// <summary>Makes sure the visitor has an id: reads it, or issues a new one.</summary>
+    /// <summary>Makes sure the visitor has an id: reads it (or the one issued earlier in this request), or issues a new one.</summary>
     public string Ensure(HttpContext context)
     {
-        if (ReadCookie(context) is { } existing)
+        if (Current(context) is { } existing)
         {
             return existing;
         }

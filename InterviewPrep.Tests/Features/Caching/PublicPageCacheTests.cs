@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using InterviewPrep.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace InterviewPrep.Tests.Features.Caching;
+
+/// <summary>
+/// Public pages for visitors without cookies come from the output cache, follow content edits at
+/// once, give no cookie, and fetch the learner's parts separately; visitors with cookies get their own.
+/// </summary>
+public sealed partial class PublicPageCacheTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+
+    private HttpClient Cookieless() =>
+        _app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false, AllowAutoRedirect = false });
+
+    private static HttpRequestMessage Page(string url, string? cookie = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Accept.ParseAdd("text/html");
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        return request;
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/channels")]
+    [InlineData("/channels/devops")]
+    [InlineData("/questions/ip-ops-003")]
+    [InlineData("/search?q=kubernetes+pod")]
+    public async Task AFirstVisit_SetsNoCookie_AndTheNextOneComesFromTheCache(string url)
+    {
+        var client = Cookieless();
+        var first = await client.SendAsync(Page(url));
+        var second = await client.SendAsync(Page(url));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.False(first.Headers.Contains("Set-Cookie"), string.Join("; ", first.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
+        Assert.False(first.Headers.Contains("Age"));
+        Assert.True(second.Headers.Contains("Age"), "the second visit is answered from the cache");
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task AContentEdit_ShowsOnTheNextVisit()
+    {
+        var client = Cookieless();
+        await _app.SaveQuestionAsync("ip-cache-1");
+        Assert.Contains("Question ip-cache-1", await (await client.SendAsync(Page("/channels/testing"))).Content.ReadAsStringAsync());
+
+        await _app.SaveQuestionAsync("ip-cache-2");
+
+        var html = await (await client.SendAsync(Page("/channels/testing"))).Content.ReadAsStringAsync();
+        Assert.Contains("Question ip-cache-2", html);
+    }
+
+    [Fact]
+    public async Task AVisitorWithCookies_IsNotServedFromTheCache()
+    {
+        var client = Cookieless();
+        await client.SendAsync(Page("/channels"));
+
+        var withCookie = await client.SendAsync(Page("/channels", cookie: "ip-theme=dark"));
+
+        Assert.False(withCookie.Headers.Contains("Age"));
+        Assert.Contains("theme-dark", await withCookie.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task OtherPages_AreNeverCached()
+    {
+        var client = Cookieless();
+        await client.SendAsync(Page("/study/devops"));
+        var second = await client.SendAsync(Page("/study/devops"));
+
+        Assert.False(second.Headers.Contains("Age"));
+        Assert.Contains(second.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ip-learner=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AQuestionPage_ForAFirstVisit_HasSlotsForTheLearnersParts_WhichComeWithALearner_AndWork()
+    {
+        var client = Cookieless();
+        var html = await (await client.SendAsync(Page("/questions/ip-ops-003"))).Content.ReadAsStringAsync();
+        Assert.Equal(["question-actions", "question-note"], SlotPattern().Matches(html).Select(m => m.Groups[1].Value));
+        Assert.DoesNotContain("data-testid=\"question-bookmark\"", html);
+
+        var learner = await client.SendAsync(Page("/api/learner"));
+        Assert.Equal(HttpStatusCode.NoContent, learner.StatusCode);
+        Assert.Contains("no-store", learner.Headers.CacheControl?.ToString());
+        var cookie = Assert.Single(learner.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ip-learner=", StringComparison.Ordinal)).Split(';')[0];
+
+        // The page rendered for the learner has the parts, with their forms; it is not cached.
+        var mine = await client.SendAsync(Page("/questions/ip-ops-003", cookie));
+        Assert.False(mine.Headers.Contains("Age"));
+        var body = await mine.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("data-learner-part", body);
+        Assert.Contains("data-part=\"question-actions\"", body);
+        Assert.Contains("data-part=\"question-note\"", body);
+        var cookies = string.Join("; ", new[] { cookie }.Concat(mine.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+
+        var fields = HtmlForms.HiddenFields(body);
+        fields["_handler"] = "question-bookmark";
+        fields["Bookmark"] = "true";
+        var post = new HttpRequestMessage(HttpMethod.Post, "/questions/ip-ops-003") { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Add("Cookie", cookies);
+        var posted = await client.SendAsync(post);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("Bookmarked", await posted.Content.ReadAsStringAsync());
+
+        // A first visit still gets the page without the learner's state.
+        Assert.DoesNotContain("Bookmarked", await (await client.SendAsync(Page("/questions/ip-ops-003"))).Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex("data-learner-part=\"([^\"]+)\"")]
+    private static partial Regex SlotPattern();
+}

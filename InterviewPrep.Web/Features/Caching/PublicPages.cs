@@ -1,0 +1,109 @@
+using InterviewPrep.Data.Content;
+using InterviewPrep.Web.Features.Appearance;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace InterviewPrep.Web.Features.Caching;
+
+/// <summary>
+/// Marks a page that is the same for every visitor who has no cookie: a first visit (or a crawler)
+/// is answered from the output cache. Such a visit is not given a learner cookie either; the page's
+/// per-learner parts appear once the visitor has one (see <see cref="LearnerParts"/>).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PublicPageAttribute : Attribute;
+
+/// <summary>
+/// The output cache of public pages: only GET and HEAD requests without cookies or credentials,
+/// keyed by host, path, query, theme hint and content version (an edit shows at once), and only
+/// 200 responses that set no cookie.
+/// </summary>
+/// <remarks>
+/// Because the app has interactive pages, the framework issues an antiforgery cookie with every page
+/// it renders. A public page rendered for a visitor without cookies has no form and no interactive
+/// component (the learner's parts, which have forms, come separately with their own token), so that
+/// cookie and its no-store header are dropped from it.
+/// </remarks>
+public sealed class PublicPageCachePolicy(ContentVersion version) : IOutputCachePolicy
+{
+    /// <summary>How long a page is kept when content does not change.</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Sent by Blazor's enhanced navigation; its responses are kept apart from full page loads.</summary>
+    private const string EnhancedNavigationHeader = "blazor-enhanced-nav";
+
+    /// <summary>Whether this request may be answered from, and stored in, the cache.</summary>
+    public static bool Applies(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null
+        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
+        && !context.Request.Headers.ContainsKey("Cookie")
+        && !context.Request.Headers.ContainsKey("Authorization");
+
+    async ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        if (!Applies(context.HttpContext))
+        {
+            return;
+        }
+
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = true;
+        context.AllowCacheStorage = true;
+        context.AllowLocking = true;
+        context.ResponseExpirationTimeSpan = Lifetime;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.HeaderNames = new([ThemePreference.ClientHint, EnhancedNavigationHeader]);
+        context.CacheVaryByRules.VaryByValues["content"] = (await version.CurrentAsync(cancellation)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
+public static class PublicPageCaching
+{
+    /// <summary>Registers the output cache with <see cref="PublicPageCachePolicy"/> as its only policy.</summary>
+    public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicPageCachePolicy>();
+        return services.AddOutputCache(o => o.AddBasePolicy(b => b.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true));
+    }
+
+    /// <summary>The output cache, after dropping the antiforgery cookie from public pages rendered for visitors without cookies.</summary>
+    public static IApplicationBuilder UsePublicPageCache(this IApplicationBuilder app)
+    {
+        var cookie = app.ApplicationServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
+        app.Use((context, next) =>
+        {
+            if (cookie is not null && PublicPageCachePolicy.Applies(context))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    var headers = context.Response.Headers;
+                    if (headers.SetCookie.Any(c => c?.StartsWith(cookie + "=", StringComparison.Ordinal) == true))
+                    {
+                        headers.SetCookie = new([.. headers.SetCookie.Where(c => c?.StartsWith(cookie + "=", StringComparison.Ordinal) != true)]);
+                        headers.CacheControl = "no-cache";
+                        headers.Pragma = default;
+                    }
+
+                    return Task.CompletedTask;
+                });
+            }
+
+            return next(context);
+        });
+        return app.UseOutputCache();
+    }
+}
