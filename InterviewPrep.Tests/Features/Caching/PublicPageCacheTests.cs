@@ -48,6 +48,8 @@ public sealed partial class PublicPageCacheTests : IAsyncLifetime
         Assert.False(first.Headers.Contains("Set-Cookie"), string.Join("; ", first.Headers.TryGetValues("Set-Cookie", out var c) ? c : []));
         Assert.False(first.Headers.Contains("Age"));
         Assert.True(second.Headers.Contains("Age"), "the second visit is answered from the cache");
+        // Nothing on a page for everyone may need this visitor's antiforgery token (it is not sent to them).
+        Assert.DoesNotContain("__RequestVerificationToken", await first.Content.ReadAsStringAsync());
         Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
     }
 
@@ -120,6 +122,20 @@ public sealed partial class PublicPageCacheTests : IAsyncLifetime
 
         // A first visit still gets the page without the learner's state.
         Assert.DoesNotContain("Bookmarked", await (await client.SendAsync(Page("/questions/ip-ops-003"))).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task TheDiagramLibrary_IsSentCompressed()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/lib/mermaid/mermaid.min.js");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        var response = await Cookieless().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(response.Content.Headers.ContentEncoding, e => e is "br" or "gzip");
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length < 1_500_000, "compressed, the library is under 1.5 MB");
     }
 
     [GeneratedRegex("data-learner-part=\"([^\"]+)\"")]
