@@ -16,6 +16,7 @@ using InterviewPrep.Web.Features.Sessions;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.ResponseCompression;
 using MudBlazor.Services;
 
 namespace InterviewPrep.Web;
@@ -33,7 +34,10 @@ public static class WebServiceExtensions
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddPublicPageCache();
+        // Only /lib and cookie-less public pages are compressed (see UseClientLibraries, UsePublicPageCache).
         builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
+        builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         builder.Services.AddMudServices();
 
         builder.Services.AddCascadingAuthenticationState();

@@ -11,10 +11,33 @@ public sealed class QuestionPageBrowserTests(BrowserFixture browser)
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/questions/ip-sd-001");
+        await page.Locator(".mermaid-diagram").ScrollIntoViewIfNeededAsync();
 
         await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=rendered] svg").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=failed]")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "question-page.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheDiagramLibrary_LoadsOnlyWhenADiagramComesNearTheScreen()
+    {
+        var explanation = string.Join("\n\n", Enumerable.Range(1, 60).Select(i => $"Paragraph {i} of a long explanation, before the diagram."));
+        await browser.App.SaveQuestionAsync("ip-diagram-far-down", diagram: "flowchart TD\n  A[Start] --> B[End]", explanation: explanation);
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 700 });
+        var libraryRequests = new List<string>();
+        page.Request += (_, r) => { if (r.Url.Contains("/lib/mermaid/", StringComparison.Ordinal)) libraryRequests.Add(r.Url); };
+        await page.GotoAsync("/questions/ip-diagram-far-down", new() { WaitUntil = WaitUntilState.NetworkIdle });
+
+        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=waiting]")).ToHaveCountAsync(1);
+        Assert.Empty(libraryRequests);
+
+        await page.Locator(".mermaid-diagram").ScrollIntoViewIfNeededAsync();
+
+        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=rendered] svg")).ToBeVisibleAsync();
+        // The module build fetches its entry and the chunks a flowchart needs, not the whole library.
+        Assert.Contains(libraryRequests, u => u.EndsWith("/mermaid.esm.min.mjs", StringComparison.Ordinal));
+        Assert.DoesNotContain(libraryRequests, u => u.Contains("mermaid.min.js", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 
@@ -24,6 +47,7 @@ public sealed class QuestionPageBrowserTests(BrowserFixture browser)
         await browser.App.SaveQuestionAsync("ip-broken-diagram", diagram: "flowchart TD\n  A[Start --> ((((");
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/questions/ip-broken-diagram");
+        await page.Locator(".mermaid-diagram").ScrollIntoViewIfNeededAsync();
 
         await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=failed] .mermaid-notice")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".mermaid-diagram .mermaid-source")).ToBeVisibleAsync();
@@ -43,6 +67,7 @@ public sealed class QuestionPageBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/questions/ip-hostile-diagram");
 
         await Assertions.Expect(page.Locator(".mermaid-diagram[data-state]")).ToHaveCountAsync(1);
+        await page.Locator(".mermaid-diagram").ScrollIntoViewIfNeededAsync();
         await page.Locator(".mermaid-diagram[data-state=rendered], .mermaid-diagram[data-state=failed]").WaitForAsync();
         Assert.Equal(0, await page.Locator(".mermaid-diagram img, .mermaid-diagram a[href^='javascript']").CountAsync());
         var violations = await page.EvaluateAsync<string[]>("window.__violations");

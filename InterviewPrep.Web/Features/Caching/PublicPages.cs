@@ -3,6 +3,7 @@ using InterviewPrep.Web.Features.Appearance;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace InterviewPrep.Web.Features.Caching;
 
@@ -16,8 +17,8 @@ public sealed class PublicPageAttribute : Attribute;
 
 /// <summary>
 /// The output cache of public pages: only GET and HEAD requests without cookies or credentials,
-/// keyed by host, path, query, theme hint and content version (an edit shows at once), and only
-/// 200 responses that set no cookie.
+/// keyed by host, path, query, theme hint, accepted encodings and content version (an edit shows at
+/// once), and only 200 responses that set no cookie. They are kept compressed, as they are sent.
 /// </summary>
 /// <remarks>
 /// Because the app has interactive pages, the framework issues an antiforgery cookie with every page
@@ -53,7 +54,7 @@ public sealed class PublicPageCachePolicy(ContentVersion version) : IOutputCache
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = Lifetime;
         context.CacheVaryByRules.QueryKeys = "*";
-        context.CacheVaryByRules.HeaderNames = new([ThemePreference.ClientHint, EnhancedNavigationHeader]);
+        context.CacheVaryByRules.HeaderNames = new([ThemePreference.ClientHint, EnhancedNavigationHeader, HeaderNames.AcceptEncoding]);
         context.CacheVaryByRules.VaryByValues["content"] = (await version.CurrentAsync(cancellation)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -80,7 +81,11 @@ public static class PublicPageCaching
         return services.AddOutputCache(o => o.AddBasePolicy(b => b.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true));
     }
 
-    /// <summary>The output cache, after dropping the antiforgery cookie from public pages rendered for visitors without cookies.</summary>
+    /// <summary>
+    /// The output cache, after dropping the antiforgery cookie from public pages rendered for visitors
+    /// without cookies. Those pages are compressed inside the cache, so a cached page is compressed once:
+    /// they carry no secret (no token, nothing of the visitor's), so compression gives nothing away.
+    /// </summary>
     public static IApplicationBuilder UsePublicPageCache(this IApplicationBuilder app)
     {
         var cookie = app.ApplicationServices.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
@@ -104,6 +109,7 @@ public static class PublicPageCaching
 
             return next(context);
         });
-        return app.UseOutputCache();
+        app.UseOutputCache();
+        return app.UseWhen(PublicPageCachePolicy.Applies, compressed => compressed.UseResponseCompression());
     }
 }

@@ -1,23 +1,27 @@
 // Draws the mermaid diagrams of a page (blocks rendered by the server as .mermaid-diagram with
-// their source in a <pre>). The library loads only when a page has a diagram; strict security;
-// a diagram that fails keeps its source visible with a short notice. Works on static pages and
-// on interactive ones (a MutationObserver picks up blocks that appear later).
+// their source in a <pre>). Off the main path: nothing loads before the page has loaded, and a
+// diagram is drawn only when it comes near the screen; the library (its ES module build, which
+// fetches only the code of the diagram types it meets) loads with the first one. Strict security;
+// a diagram that fails keeps its source visible with a short notice. Works on static pages and on
+// interactive ones (a MutationObserver picks up blocks that appear later).
+//
+// data-state on a block: "waiting" (not yet near the screen), "pending", "rendered" or "failed".
 
-const pendingSelector = ".mermaid-diagram:not([data-state])";
+const newSelector = ".mermaid-diagram:not([data-state])";
+const libraryUrl = "/lib/mermaid/mermaid.esm.min.mjs";
+const due = new Set();
 let library;
 let counter = 0;
 let running = false;
 
+const loaded = document.readyState === "complete"
+    ? Promise.resolve()
+    : new Promise(resolve => window.addEventListener("load", resolve, { once: true }));
+
 function loadMermaid() {
-    if (window.mermaid) {
-        return Promise.resolve(window.mermaid);
-    }
-    library ??= new Promise((resolve, reject) => {
-        const script = document.createElement("script");
-        script.src = "/lib/mermaid/mermaid.min.js";
-        script.onload = () => resolve(window.mermaid);
-        script.onerror = () => reject(new Error("mermaid did not load"));
-        document.head.appendChild(script);
+    library ??= import(libraryUrl).then(module => module.default, error => {
+        library = undefined; // the next diagram tries again
+        throw error;
     });
     return library;
 }
@@ -31,14 +35,16 @@ function fail(block, message) {
     block.prepend(notice);
 }
 
-async function renderPending() {
+async function drawDue() {
     if (running) {
         return;
     }
     running = true;
     try {
-        let blocks;
-        while ((blocks = [...document.querySelectorAll(pendingSelector)]).length > 0) {
+        await loaded;
+        while (due.size > 0) {
+            const blocks = [...due].filter(b => b.isConnected);
+            due.clear();
             blocks.forEach(b => (b.dataset.state = "pending"));
             let mermaid;
             try {
@@ -72,16 +78,36 @@ async function renderPending() {
     }
 }
 
+// A diagram is due when it comes within about a screen of the viewport.
+const nearScreen = new IntersectionObserver(entries => {
+    for (const entry of entries) {
+        if (entry.isIntersecting) {
+            nearScreen.unobserve(entry.target);
+            due.add(entry.target);
+        }
+    }
+    if (due.size > 0) {
+        drawDue();
+    }
+}, { rootMargin: "100% 0px" });
+
+function watchNew() {
+    document.querySelectorAll(newSelector).forEach(block => {
+        block.dataset.state = "waiting";
+        nearScreen.observe(block);
+    });
+}
+
 // Redraw in the other theme when the page switches between light and dark.
 function redrawAll() {
-    document.querySelectorAll(".mermaid-diagram[data-state]").forEach(block => {
+    document.querySelectorAll(".mermaid-diagram[data-state=rendered], .mermaid-diagram[data-state=failed]").forEach(block => {
         block.querySelectorAll(".mermaid-svg, .mermaid-notice").forEach(e => e.remove());
         block.classList.remove("rendered");
         delete block.dataset.state;
     });
-    renderPending();
+    watchNew();
 }
 
-new MutationObserver(() => renderPending()).observe(document.body, { childList: true, subtree: true });
+new MutationObserver(watchNew).observe(document.body, { childList: true, subtree: true });
 new MutationObserver(redrawAll).observe(document.body, { attributes: true, attributeFilter: ["class"] });
-renderPending();
+watchNew();
