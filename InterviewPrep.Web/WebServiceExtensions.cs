@@ -143,13 +143,13 @@ public static class WebServiceExtensions
             return;
         }
 
-        // Compressed as they are sent (the diagram library is 3.3 MB of script); they hold no secrets,
-        // so compressing over HTTPS gives nothing away, and browsers keep them for a week.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments("/lib"), lib => lib.UseResponseCompression());
+        // Compressed as they are sent, once (the output cache keeps them: ClientLibraryCachePolicy); they
+        // hold no secrets, so compressing over HTTPS gives nothing away, and browsers keep them for a week.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ClientLibraryCachePolicy.Path), lib => lib.UseResponseCompression());
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder),
-            RequestPath = "/lib",
+            RequestPath = ClientLibraryCachePolicy.Path,
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
         });
     }

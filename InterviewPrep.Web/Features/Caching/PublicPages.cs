@@ -72,13 +72,47 @@ public sealed class PublicPageCachePolicy(ContentVersion version) : IOutputCache
     }
 }
 
+/// <summary>
+/// The npm libraries under <c>/lib</c> (the diagram library's modules) are compressed as they are sent;
+/// the output cache keeps each file compressed per accepted encoding, so it is compressed once.
+/// </summary>
+public sealed class ClientLibraryCachePolicy : IOutputCachePolicy
+{
+    public const string Path = "/lib";
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        var request = context.HttpContext.Request;
+        if (request.Path.StartsWithSegments(Path) && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        {
+            context.EnableOutputCaching = true;
+            context.AllowCacheLookup = true;
+            context.AllowCacheStorage = true;
+            context.AllowLocking = true;
+            context.ResponseExpirationTimeSpan = TimeSpan.FromDays(1);
+            context.CacheVaryByRules.HeaderNames = new([HeaderNames.AcceptEncoding]);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+}
+
 public static class PublicPageCaching
 {
-    /// <summary>Registers the output cache with <see cref="PublicPageCachePolicy"/> as its only policy.</summary>
+    /// <summary>Registers the output cache with <see cref="PublicPageCachePolicy"/> and <see cref="ClientLibraryCachePolicy"/> as its only policies.</summary>
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
         services.AddSingleton<PublicPageCachePolicy>();
-        return services.AddOutputCache(o => o.AddBasePolicy(b => b.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true));
+        services.AddSingleton<ClientLibraryCachePolicy>();
+        return services.AddOutputCache(o =>
+        {
+            o.AddBasePolicy(b => b.AddPolicy<PublicPageCachePolicy>(), excludeDefaultPolicy: true);
+            o.AddBasePolicy(b => b.AddPolicy<ClientLibraryCachePolicy>(), excludeDefaultPolicy: true);
+        });
     }
 
     /// <summary>

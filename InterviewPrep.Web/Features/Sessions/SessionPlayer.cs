@@ -150,9 +150,15 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         var version = ++_version;
         _target = position;
         Loading = true;
-        NotifyChanged();
         var id = position >= 0 && position < Items.Count ? Items[position] : null;
-        var page = id is null ? null : (await questions.GetAsync(id)).Page;
+        var loading = id is null ? null : questions.GetAsync(id);
+        if (loading is { IsCompleted: false })
+        {
+            // Only a question that is not in memory is worth a "loading" render.
+            NotifyChanged();
+        }
+
+        var page = loading is null ? null : (await loading).Page;
         if (version != _version)
         {
             return false;
@@ -168,18 +174,17 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
             if (Session is not null && Rules.Mode == PlayerMode.Deck && version == _version)
             {
                 // Where the learner is, written at once (unless they have already moved on); and what
-                // they had already done with this item.
-                await sessions.SaveAsync(Session.Id, LearnerId, position, id, new ItemStep(Seen: true));
-                var saved = await sessions.GetItemStateAsync(Session.Id, LearnerId, id);
+                // they had already done with this item, which the save reads anyway.
+                var saved = (await sessions.SaveAsync(Session.Id, LearnerId, position, id, new ItemStep(Seen: true)))?.StepItem;
                 if (saved is { Revealed: true } && version == _version)
                 {
                     Current = saved;
                     GradeStatus = Graded is { } g ? $"You graded it {g}." : null;
+                    NotifyChanged();
                 }
             }
         }
 
-        NotifyChanged();
         return version == _version;
     }
 

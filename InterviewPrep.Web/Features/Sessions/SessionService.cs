@@ -11,10 +11,13 @@ public sealed record SessionStart(
     string OwnerId, SessionType SessionType, string SessionKey, string Title, string? Subtitle, IReadOnlyList<string> ItemIds,
     string? ChannelId = null, string? CertificationId = null, DateTime? Deadline = null);
 
-/// <summary>A session as pages use it: where it stands and how to get back to it.</summary>
+/// <summary>
+/// A session as pages use it: where it stands and how to get back to it. After a step is saved,
+/// <paramref name="StepItem"/> is everything recorded for the item of that step.
+/// </summary>
 public sealed record SessionView(
     string Id, SessionType SessionType, string SessionKey, string Title, string? Subtitle, int Position, string? CurrentItemId,
-    int CompletedItems, int TotalItems, int Progress, DateTime LastAccessedAt, SessionStatus Status);
+    int CompletedItems, int TotalItems, int Progress, DateTime LastAccessedAt, SessionStatus Status, ItemState? StepItem = null);
 
 /// <summary>
 /// The learner's study activities (the design's <c>userSessions</c>): starting an activity again
@@ -94,7 +97,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return ToView(session);
+        return ToView(session) with { StepItem = itemId is null ? null : data.States.GetValueOrDefault(itemId) };
     }
 
     /// <summary>Finishes an active session before every item is done (an exam handed in, a path left at a milestone).</summary>
