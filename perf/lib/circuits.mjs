@@ -1,9 +1,10 @@
 // Live Blazor circuits: memory per circuit and key-press-to-DOM latency.
-// node circuits.mjs --app ours|template --base URL --pid PID --levels 25,50,100 --seconds 20
+// node circuits.mjs --app ours|template --base URL --pid PID --levels 25,50,100 --seconds 30 --interval 5
 //                   --gcdump PATH --work DIR --out OUT.json
 // One Chromium; one browser context (a new anonymous visitor, so a new circuit) per page.
 // For each level N (ascending) it opens pages up to N, measures the server's memory, then has
-// every page press keys for --seconds and records the latencies.
+// every page press a key every --interval seconds (a learner reading between keys) for --seconds,
+// and records the latencies.
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -12,12 +13,14 @@ import { chromium } from "playwright-core";
 const { values: opt } = parseArgs({
   options: {
     app: { type: "string" }, base: { type: "string" }, pid: { type: "string" },
-    levels: { type: "string", default: "25,50,100" }, seconds: { type: "string", default: "20" },
+    levels: { type: "string", default: "25,50,100" }, seconds: { type: "string", default: "30" },
+    interval: { type: "string", default: "5" },
     gcdump: { type: "string" }, work: { type: "string" }, out: { type: "string" },
   },
 });
 const levels = opt.levels.split(",").map(Number).sort((a, b) => a - b);
 const seconds = Number(opt.seconds);
+const interval = Number(opt.interval) * 1000;
 const log = (...a) => console.error(`[circuits ${opt.app}]`, ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -111,23 +114,23 @@ async function pressOnce(page) {
   return page.evaluate(() => window.__perfResult);
 }
 
-// Every page presses about one key a second for `seconds`, starting at a random offset.
+// Every page presses a key every `interval` ms for `seconds`, starting at a random offset.
 async function pressKeys(pages) {
   const latencies = [];
   let missed = 0;
   const end = Date.now() + seconds * 1000;
   await Promise.all(pages.map(async ({ page }) => {
-    await sleep(Math.random() * 1000);
+    await sleep(Math.random() * interval);
     while (Date.now() < end) {
       const started = Date.now();
       const ms = await pressOnce(page);
       if (ms === null) missed++; else latencies.push(ms);
-      await sleep(Math.max(0, 1000 - (Date.now() - started)));
+      await sleep(Math.max(0, interval - (Date.now() - started)));
     }
   }));
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(p / 100 * latencies.length) - 1)] : null;
-  return { presses: latencies.length, missed, p50: pct(50), p95: pct(95), max: latencies.at(-1) ?? null };
+  return { interval: interval / 1000, presses: latencies.length, missed, p50: pct(50), p95: pct(95), max: latencies.at(-1) ?? null };
 }
 
 let result;

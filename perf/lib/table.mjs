@@ -90,7 +90,7 @@ if (circuits.ours.length || circuits.template.length) {
   const p95 = (app) => meta.circuits.map((n) => at(app, n, (l) => l.keys.p95));
   const o = p95("ours");
   const t = p95("template");
-  row(`key press to screen in study mode, p95, at ${meta.circuits.join(" / ")} circuits`,
+  row(`key press to screen in study mode, p95, at ${meta.circuits.join(" / ")} circuits, each pressing a key every ${meta.keyInterval ?? 1} s`,
     o.map((x) => fmt(x)).join(" / ") + " ms", t.map((x) => fmt(x)).join(" / ") + " ms (template `/counter`)",
     o.map((x, i) => ratio(x, t[i])).join(" / "));
 }

@@ -78,7 +78,7 @@ async function drawDue() {
     }
 }
 
-// A diagram is due when it comes within about a screen of the viewport.
+// A diagram is due when it comes within half a screen of the viewport.
 const nearScreen = new IntersectionObserver(entries => {
     for (const entry of entries) {
         if (entry.isIntersecting) {
@@ -89,7 +89,7 @@ const nearScreen = new IntersectionObserver(entries => {
     if (due.size > 0) {
         drawDue();
     }
-}, { rootMargin: "100% 0px" });
+}, { rootMargin: "50% 0px" });
 
 function watchNew() {
     document.querySelectorAll(newSelector).forEach(block => {
