@@ -22,7 +22,7 @@ using MudBlazor.Services;
 namespace InterviewPrep.Web;
 
 /// <summary>The web app's wiring, so that Program.cs stays a table of contents.</summary>
-public static class WebServiceExtensions
+public static partial class WebServiceExtensions
 {
     /// <summary>PBKDF2 iterations for password hashes (HMAC-SHA512).</summary>
     public const int PasswordHashIterations = 300_000;
@@ -133,6 +133,10 @@ public static class WebServiceExtensions
         await scope.ServiceProvider.GetRequiredService<AdminAccountSeeder>().SeedAsync();
     }
 
+    /// <summary>A bundler's output name with a content hash, such as <c>chunk-ZS6VBONO.mjs</c>.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"-[A-Z0-9]{8}\.mjs$")]
+    private static partial System.Text.RegularExpressions.Regex ContentHashedName();
+
     /// <summary>Serves the npm libraries the build copied to ClientLib/ under /lib.</summary>
     private static void UseClientLibraries(this WebApplication app)
     {
@@ -150,7 +154,10 @@ public static class WebServiceExtensions
         {
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder),
             RequestPath = ClientLibraryCachePolicy.Path,
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=604800",
+            // The library's chunks carry a hash of their content in their names: those never change.
+            // Other files (the entry module) are revalidated, so an upgrade shows at once.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                ContentHashedName().IsMatch(context.File.Name) ? "public, max-age=31536000, immutable" : "no-cache",
         });
     }
 
@@ -190,6 +197,7 @@ public static class WebServiceExtensions
         app.MapSearchEndpoints();
         app.MapLearnerParts();
         app.UseClientLibraries();
+        app.UseVersionedAssets();
         app.MapStaticAssets();
         // Our own Content-Security-Policy already says frame-ancestors 'none'.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -149,6 +149,35 @@ public sealed partial class PublicPageCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MudBlazorsFiles_AreLinkedByVersion_AndKeptForAYear()
+    {
+        var html = await (await Cookieless().SendAsync(Page("/"))).Content.ReadAsStringAsync();
+        var href = Regex.Match(html, "href=\"(_content/MudBlazor/MudBlazor.min.css\\?v=[^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(href);
+        // (A publish serves them precompressed; a test build holds no compressed copies.)
+        var response = await Cookieless().GetAsync("/" + System.Net.WebUtility.HtmlDecode(href));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+        // Another version's URL (or none) is not promised to last.
+        var unversioned = await Cookieless().GetAsync("/_content/MudBlazor/MudBlazor.min.css?v=0.0.1");
+        Assert.DoesNotContain("immutable", unversioned.Headers.CacheControl?.ToString() ?? "");
+    }
+
+    [Fact]
+    public async Task TheDiagramLibrarysHashedChunks_AreKeptForAYear_AndItsEntryIsRevalidated()
+    {
+        var entry = await Cookieless().GetAsync("/lib/mermaid/mermaid.esm.min.mjs");
+        var chunk = Regex.Match(await entry.Content.ReadAsStringAsync(), "\"\\./(chunks/mermaid\\.esm\\.min/[^\"]+\\.mjs)\"").Groups[1].Value;
+
+        var response = await Cookieless().GetAsync("/lib/mermaid/" + chunk);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+        Assert.True(entry.Headers.CacheControl?.NoCache, "the entry module is revalidated");
+    }
+
+    [Fact]
     public async Task APublicPage_IsCompressedForAFirstVisit_AndEachEncodingIsCachedApart()
     {
         var client = Cookieless();
