@@ -208,8 +208,7 @@ public sealed class AccessPatternBenchmarks
     private static string Row(string name, List<double> times, long rows, bool tempSort)
     {
         var sorted = times.Order().ToList();
-        // Nearest rank, as Percentiles.Line reports the other benchmarks.
-        double P(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
+        double P(double q) => Percentiles.Of(sorted, q);
         var average = times.Average();
         var within = average < 50 && P(0.95) < 200 && P(0.99) < 500;
         return $"| {name} | {(double)rows / times.Count:0.0} | {average:0.00} | {P(0.50):0.00} | {P(0.95):0.00} | {P(0.99):0.00} | {sorted[^1]:0.00} | "
