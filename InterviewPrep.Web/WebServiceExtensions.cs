@@ -34,7 +34,7 @@ public static partial class WebServiceExtensions
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddPublicPageCache();
-        // Only /lib and cookie-less public pages are compressed (see UseClientLibraries, UsePublicPageCache).
+        // Only /lib and cookie-less public pages are compressed (see UsePublicPageCache).
         builder.Services.AddResponseCompression(o => o.EnableForHttps = true);
         builder.Services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Optimal);
@@ -147,9 +147,7 @@ public static partial class WebServiceExtensions
             return;
         }
 
-        // Compressed as they are sent, once (the output cache keeps them: ClientLibraryCachePolicy); they
-        // hold no secrets, so compressing over HTTPS gives nothing away, and browsers keep them for a week.
-        app.UseWhen(context => context.Request.Path.StartsWithSegments(ClientLibraryCachePolicy.Path), lib => lib.UseResponseCompression());
+        // Compressed once and kept by the output cache (see UsePublicPageCache).
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder),
@@ -184,7 +182,7 @@ public static partial class WebServiceExtensions
         app.Use((context, next) =>
         {
             if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal)
-                && context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is null)
+                && !PublicPageAttribute.IsOn(context))
             {
                 context.RequestServices.GetRequiredService<AnonymousLearner>().Ensure(context);
             }

@@ -13,7 +13,11 @@ namespace InterviewPrep.Web.Features.Caching;
 /// per-learner parts appear once the visitor has one (see <see cref="LearnerParts"/>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-public sealed class PublicPageAttribute : Attribute;
+public sealed class PublicPageAttribute : Attribute
+{
+    /// <summary>Whether the request is for a public page, whoever asks for it.</summary>
+    public static bool IsOn(HttpContext context) => context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null;
+}
 
 /// <summary>
 /// The output cache of public pages: only GET and HEAD requests without cookies or credentials,
@@ -36,7 +40,7 @@ public sealed class PublicPageCachePolicy(ContentVersion version) : IOutputCache
 
     /// <summary>Whether this request may be answered from, and stored in, the cache.</summary>
     public static bool Applies(HttpContext context) =>
-        context.GetEndpoint()?.Metadata.GetMetadata<PublicPageAttribute>() is not null
+        PublicPageAttribute.IsOn(context)
         && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && !context.Request.Headers.ContainsKey("Cookie")
         && !context.Request.Headers.ContainsKey("Authorization");
@@ -80,10 +84,14 @@ public sealed class ClientLibraryCachePolicy : IOutputCachePolicy
 {
     public const string Path = "/lib";
 
+    /// <summary>Whether this request may be answered from, and stored in, the cache.</summary>
+    public static bool Applies(HttpContext context) =>
+        context.Request.Path.StartsWithSegments(Path)
+        && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method));
+
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
-        var request = context.HttpContext.Request;
-        if (request.Path.StartsWithSegments(Path) && (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)))
+        if (Applies(context.HttpContext))
         {
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = true;
@@ -117,8 +125,10 @@ public static class PublicPageCaching
 
     /// <summary>
     /// The output cache, after dropping the antiforgery cookie from public pages rendered for visitors
-    /// without cookies. Those pages are compressed inside the cache, so a cached page is compressed once:
-    /// they carry no secret (no token, nothing of the visitor's), so compression gives nothing away.
+    /// without cookies. What it keeps is compressed inside it, so it is compressed once: public pages
+    /// for visitors without cookies and the libraries under /lib. Neither carries a secret (no token,
+    /// nothing of the visitor's), so compressing them over HTTPS gives nothing away; no other
+    /// response is compressed.
     /// </summary>
     public static IApplicationBuilder UsePublicPageCache(this IApplicationBuilder app)
     {
@@ -144,6 +154,8 @@ public static class PublicPageCaching
             return next(context);
         });
         app.UseOutputCache();
-        return app.UseWhen(PublicPageCachePolicy.Applies, compressed => compressed.UseResponseCompression());
+        return app.UseWhen(
+            context => PublicPageCachePolicy.Applies(context) || ClientLibraryCachePolicy.Applies(context),
+            compressed => compressed.UseResponseCompression());
     }
 }
