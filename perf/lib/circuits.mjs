@@ -1,18 +1,26 @@
 // Live Blazor circuits: memory per circuit and key-press-to-DOM latency.
-// node circuits.mjs --app ours|template --base URL --pid PID --levels 25,50,100 --seconds 30 --interval 5
-//                   --gcdump PATH --work DIR --out OUT.json
-// One Chromium; one browser context (a new anonymous visitor, so a new circuit) per page.
-// For each level N (ascending) it opens pages up to N, measures the server's memory, then has
-// every page press a key every --interval seconds (a learner reading between keys) for --seconds,
-// and records the latencies.
+// node circuits.mjs --app ours|template --client blazor|browser --base URL --pid PID --levels 25,50,100
+//                   --seconds 30 --interval 5 --gcdump PATH --work DIR --out OUT.json
+// Each circuit is a new anonymous visitor. For each level N (ascending) it opens circuits up to N,
+// measures the server's memory, then has every circuit press a key every --interval seconds (a
+// learner reading between keys) for --seconds, and records the latencies.
+//
+// --client blazor (the default): every circuit is held by a light client (blazor-client.mjs) that
+//   speaks the circuit's protocol as blazor.web.js does; a key press is what the page's key module
+//   sends, and the latency runs to the render batch that carries the change. One machine can play
+//   100 learners this way and the server is what is measured (each learner has a machine of their own).
+// --client browser: every circuit is a Chromium page (one context each); a key press is a real key,
+//   and the latency runs to the DOM mutation that shows the change. On a 2-core machine 100 pages
+//   saturate the cores themselves, so the figures at 100 measure Chromium as much as the server.
 import fs from "node:fs";
 import { execFileSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
+import { BlazorClient } from "./blazor-client.mjs";
 
 const { values: opt } = parseArgs({
   options: {
-    app: { type: "string" }, base: { type: "string" }, pid: { type: "string" },
+    app: { type: "string" }, client: { type: "string", default: "blazor" }, base: { type: "string" }, pid: { type: "string" },
     levels: { type: "string", default: "25,50,100" }, seconds: { type: "string", default: "30" },
     interval: { type: "string", default: "5" },
     gcdump: { type: "string" }, work: { type: "string" }, out: { type: "string" },
@@ -21,7 +29,7 @@ const { values: opt } = parseArgs({
 const levels = opt.levels.split(",").map(Number).sort((a, b) => a - b);
 const seconds = Number(opt.seconds);
 const interval = Number(opt.interval) * 1000;
-const log = (...a) => console.error(`[circuits ${opt.app}]`, ...a);
+const log = (...a) => console.error(`[circuits ${opt.app} ${opt.client}]`, ...a);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const APPS = {
@@ -31,12 +39,33 @@ const APPS = {
     // Space reveals the answer; ArrowRight moves on (and hides it again).
     nextKey: () => `document.querySelector("[data-testid=answer]") ? "next" : "reveal"`,
     keys: { reveal: "Space", next: "ArrowRight" },
+    // The light client: what session-keys.js sends for the key, and the string the render batch
+    // carrying the change holds (the answer's test id; the moved-to position's attribute name).
+    light: {
+      answers: { shortcutsEnabled: true },
+      press: (client, state) => {
+        const kind = state.revealed ? "next" : "reveal";
+        state.revealed = !state.revealed;
+        client.invokeDotNet(client.dotNetObjects.get("attach"), "OnKeyAsync", [kind === "reveal" ? " " : "ArrowRight"]);
+        return (batch) => batch.strings.has(kind === "reveal" ? "answer" : "data-position");
+      },
+      live: (client) => client.dotNetObjects.has("attach"),
+    },
   },
   template: {
     path: "/counter",
     ready: "button.btn-primary",
     nextKey: () => `"count"`,
     keys: { count: "Enter" },
+    light: {
+      answers: {},
+      press: (client, state) => {
+        const count = String(++state.count);
+        client.dispatchClick(client.handlers.get("onclick"));
+        return (batch) => batch.strings.has(count);
+      },
+      live: (client) => client.handlers.has("onclick"),
+    },
   },
 };
 const app = APPS[opt.app];
@@ -87,7 +116,7 @@ const browser = await chromium.launch({
 });
 
 // Opens one circuit; for the template, waits until a click really counts (the circuit is live).
-async function open() {
+async function openPage() {
   const context = await browser.newContext();
   await context.addInitScript(IN_PAGE);
   const page = await context.newPage();
@@ -103,50 +132,84 @@ async function open() {
       await sleep(200);
     }
   }
-  return { context, page };
+  return {
+    async press() {
+      if (opt.app === "ours") await page.waitForSelector(app.ready);
+      const kind = await page.evaluate(app.nextKey());
+      await page.evaluate((k) => window.__perfArm(k), kind);
+      await page.keyboard.press(app.keys[kind]);
+      return page.evaluate(() => window.__perfResult);
+    },
+    async close() {
+      await page.goto("about:blank");
+      await context.close();
+    },
+  };
 }
 
-async function pressOnce(page) {
-  if (opt.app === "ours") await page.waitForSelector(app.ready);
-  const kind = await page.evaluate(app.nextKey());
-  await page.evaluate((k) => window.__perfArm(k), kind);
-  await page.keyboard.press(app.keys[kind]);
-  return page.evaluate(() => window.__perfResult);
+async function openLight() {
+  const client = await BlazorClient.open(opt.base, app.path, { answers: app.light.answers });
+  for (let i = 0; !app.light.live(client); i++) {
+    if (i > 600) throw new Error("the circuit never became interactive");
+    await sleep(100);
+  }
+  const state = { revealed: false, count: 0 };
+  return {
+    press() {
+      return new Promise((resolve) => {
+        const t0 = performance.now();
+        const timer = setTimeout(() => { client.onBatch = null; resolve(null); }, 10_000);
+        const changed = app.light.press(client, state);
+        client.onBatch = (batch) => {
+          if (!changed(batch)) return;
+          clearTimeout(timer);
+          client.onBatch = null;
+          resolve(performance.now() - t0);
+        };
+      });
+    },
+    close: () => client.close(),
+  };
 }
+
+const open = opt.client === "browser" ? openPage : openLight;
 
 // Every page presses a key every `interval` ms for `seconds`, starting at a random offset.
-async function pressKeys(pages) {
+// Every circuit presses a key every `every` ms for `seconds`, starting at a random offset.
+async function pressKeys(circuits, every = interval) {
   const latencies = [];
   let missed = 0;
   const end = Date.now() + seconds * 1000;
-  await Promise.all(pages.map(async ({ page }) => {
-    await sleep(Math.random() * interval);
+  await Promise.all(circuits.map(async (circuit) => {
+    await sleep(Math.random() * every);
     while (Date.now() < end) {
       const started = Date.now();
-      const ms = await pressOnce(page);
+      const ms = await circuit.press();
       if (ms === null) missed++; else latencies.push(ms);
-      await sleep(Math.max(0, interval - (Date.now() - started)));
+      await sleep(Math.max(0, every - (Date.now() - started)));
     }
   }));
   latencies.sort((a, b) => a - b);
   const pct = (p) => latencies.length ? latencies[Math.min(latencies.length - 1, Math.ceil(p / 100 * latencies.length) - 1)] : null;
-  return { interval: interval / 1000, presses: latencies.length, missed, p50: pct(50), p95: pct(95), max: latencies.at(-1) ?? null };
+  return { interval: every / 1000, presses: latencies.length, missed, p50: pct(50), p95: pct(95), max: latencies.at(-1) ?? null };
 }
 
 let result;
+const pages = [];
+// With light clients, one more learner uses a real Chromium page among them and presses a key every
+// second: the time from its key to its screen, with the server as busy as the level makes it.
+let observer = null;
 try {
   // Warm-up: one circuit opened, used, and left (navigating away sends Blazor's disconnect, so the
   // circuit is gone rather than kept as a disconnected one), so the baseline has the code loaded.
   const warm = await open();
-  await pressOnce(warm.page);
-  await warm.page.goto("about:blank");
-  await warm.context.close();
+  await warm.press();
+  await warm.close();
   await sleep(3000);
   const baseline = memory();
   log(`baseline: GC heap ${baseline.gcHeapMB.toFixed(1)} MB, RSS ${baseline.rssMB.toFixed(1)} MB`);
 
-  const pages = [];
-  result = { app: opt.app, path: app.path, baseline, levels: [] };
+  result = { app: opt.app, client: opt.client, path: app.path, baseline, levels: [] };
   for (const n of levels) {
     const t = Date.now();
     try {
@@ -160,19 +223,23 @@ try {
       result.failed = { circuits: n, open: pages.length, error: error.message.split("\n")[0] };
       break;
     }
+    if (opt.client !== "browser" && !observer) observer = await openPage();
     log(`${n} circuits open (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     await sleep(3000);
     const mem = memory();
+    const live = n + (observer ? 1 : 0);
     const perCircuit = {
-      gcHeapMB: (mem.gcHeapMB - baseline.gcHeapMB) / n,
-      rssMB: (mem.rssMB - baseline.rssMB) / n,
+      gcHeapMB: (mem.gcHeapMB - baseline.gcHeapMB) / live,
+      rssMB: (mem.rssMB - baseline.rssMB) / live,
     };
     log(`${n} circuits: GC heap ${mem.gcHeapMB.toFixed(1)} MB, RSS ${mem.rssMB.toFixed(1)} MB; per circuit ${perCircuit.gcHeapMB.toFixed(3)} / ${perCircuit.rssMB.toFixed(3)} MB`);
-    const keys = await pressKeys(pages);
+    const [keys, screen] = await Promise.all([pressKeys(pages), observer ? pressKeys([observer], 1000) : null]);
     log(`${n} circuits: ${keys.presses} presses (${keys.missed} missed), p50 ${keys.p50?.toFixed(1)} ms, p95 ${keys.p95?.toFixed(1)} ms`);
-    result.levels.push({ circuits: n, memory: mem, perCircuit, keys });
+    if (screen) log(`${n} circuits: one browser page, key to screen: ${screen.presses} presses (${screen.missed} missed), p50 ${screen.p50?.toFixed(1)} ms, p95 ${screen.p95?.toFixed(1)} ms`);
+    result.levels.push({ circuits: n, memory: mem, perCircuit, keys, screen });
   }
 } finally {
   if (result) fs.writeFileSync(opt.out, JSON.stringify(result, null, 2));
+  if (opt.client !== "browser") await Promise.all(pages.map((circuit) => circuit.close()));
   await browser.close();
 }
