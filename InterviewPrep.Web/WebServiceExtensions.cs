@@ -52,6 +52,12 @@ public static partial class WebServiceExtensions
         // Cookies are Secure whenever the request is HTTPS (directly or through a configured proxy).
         builder.Services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // A signed-in user without the role a page needs gets a 403 and the status page, not a redirect to a 200.
+        builder.Services.ConfigureApplicationCookie(o => o.Events.OnRedirectToAccessDenied = context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Task.CompletedTask;
+        });
         builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         builder.Services.AddProxyHeaders();
         builder.Services.AddRequestRateLimits();
@@ -121,6 +127,11 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<ReviewRules>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Dashboard.DashboardService>();
         builder.Services.AddSingleton<QuestionPageService>();
+        // Admin pages: the grid's reads, history, and who a change is recorded as.
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminQuestionQuery>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminOverview>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.QuestionHistoryQuery>();
+        builder.Services.AddScoped<InterviewPrep.Web.Features.Admin.AdminActor>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
@@ -171,9 +182,12 @@ public static partial class WebServiceExtensions
         }
 
         app.UseSecurityHeaders();
+        app.UseAuthentication();
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
         // After the status pages, so a refused post gets the friendly 429 page.
         app.UseRequestRateLimits();
+        // After the status pages too, so a learner on an admin page gets the 403 page.
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.UseAntiforgeryFailuresAsBadRequests();
 

@@ -11,6 +11,8 @@ public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.ToTable("questions");
         builder.HasKey(q => q.Id);
         builder.Property(q => q.Text).HasColumnName("question");
+        // Rows written without it (raw SQL, an older app) start at revision 1.
+        builder.Property(q => q.Revision).IsConcurrencyToken().HasDefaultValue(1);
 
         builder.PrimitiveCollection(q => q.Tags).IsJsonList();
         builder.PrimitiveCollection(q => q.Companies).IsJsonList();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using InterviewPrep.Data.Configurations;
 using InterviewPrep.Data.Entities;
@@ -15,6 +16,25 @@ public sealed record ChangeSource(string EventSource, string? SourceName, string
 public enum ChangeKind { Created, Updated, Unchanged, Deleted, Restored }
 
 public sealed record ContentChange(string QuestionId, ChangeKind Kind, IReadOnlyList<string> ChangedFields);
+
+/// <summary>A save that went through, with the question's revision after it.</summary>
+public sealed record SavedQuestion(ContentChange Change, int Revision);
+
+/// <summary>
+/// A save refused because the question changed since the editor loaded it (or, for a new
+/// question, because the id is taken): the question as it is now, its revision, and the history
+/// rows of the changes the editor had not seen, newest first.
+/// </summary>
+public sealed record SaveConflict(QuestionData? Current, int CurrentRevision, IReadOnlyList<QuestionHistory> Events);
+
+/// <summary>Either <see cref="Saved"/> or <see cref="Conflict"/>.</summary>
+public sealed record SaveOutcome(SavedQuestion? Saved, SaveConflict? Conflict);
+
+/// <summary>What a bulk edit changed, and the ids it did not find.</summary>
+public sealed record BulkOutcome(IReadOnlyList<ContentChange> Changes, IReadOnlyList<string> Missing)
+{
+    public int Updated => Changes.Count(c => c.Kind != ChangeKind.Unchanged);
+}
 
 /// <summary>
 /// The one path through which questions are created, updated, soft-deleted and restored. Every
@@ -46,11 +66,120 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         SetStatusAsync(id, QuestionStatus.Active, ChangeKind.Restored, HistoryEventTypes.Restored, source, ct);
 
     /// <summary>
+    /// Saves an editor's version of a question, unless the question changed since the editor
+    /// loaded it: <paramref name="expectedRevision"/> is the revision the editor started from
+    /// (0 for a new question). A stale save changes nothing and returns what the other changes did.
+    /// </summary>
+    public async Task<SaveOutcome> SaveAsync(QuestionData data, int expectedRevision, ChangeSource source, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await LoadAsync(db, data.Id, ct);
+        if ((existing?.Revision ?? 0) != expectedRevision)
+        {
+            return new SaveOutcome(null, await ConflictAsync(db, data.Id, existing, expectedRevision, ct));
+        }
+
+        var change = Upsert(db, existing, data with { LastUpdated = null }, source);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Committed();
+        return new SaveOutcome(new SavedQuestion(change, existing?.Revision ?? 1), null);
+    }
+
+    /// <summary>
+    /// Applies one edit to many questions in one transaction (an admin's bulk action): each changed
+    /// question gets its own history row; questions the edit leaves as they are get none.
+    /// Unknown ids are reported, not guessed at.
+    /// </summary>
+    public async Task<BulkOutcome> BulkAsync(
+        IReadOnlyCollection<string> ids, Func<QuestionData, QuestionData> edit, ChangeSource source, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var changes = new List<ContentChange>();
+        var missing = new List<string>();
+        foreach (var id in ids.Distinct())
+        {
+            var existing = await LoadAsync(db, id, ct);
+            if (existing is null)
+            {
+                missing.Add(id);
+                continue;
+            }
+
+            changes.Add(Upsert(db, existing, edit(QuestionData.FromEntity(existing)) with { LastUpdated = null }, source));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Committed();
+        return new BulkOutcome(changes, missing);
+    }
+
+    /// <summary>
+    /// Brings a question back to a version from its history (a snapshot of a history row): a new
+    /// <c>restored</c> event with the before and after snapshots, so history is never rewritten.
+    /// With <paramref name="expectedRevision"/>, refuses when the question changed since it was read.
+    /// </summary>
+    public Task<SaveOutcome> RestoreVersionAsync(
+        string id, JsonObject snapshot, string summary, ChangeSource source, int? expectedRevision = null, CancellationToken ct = default) =>
+        RestoreCoreAsync(id, snapshot, summary, source, (_, q, _) => Task.FromResult(expectedRevision is null || q.Revision == expectedRevision), ct);
+
+    /// <summary>
+    /// Undoes one change (history row <paramref name="historyId"/>) by restoring the version before
+    /// it, only while that change is still the question's latest: a later change is never undone
+    /// silently along with it.
+    /// </summary>
+    public Task<SaveOutcome> RevertAsync(string id, int historyId, JsonObject before, string summary, ChangeSource source, CancellationToken ct = default) =>
+        RestoreCoreAsync(id, before, summary, source, async (db, _, c) =>
+            await db.QuestionHistory.Where(h => h.QuestionId == id).MaxAsync(h => (int?)h.Id, c) == historyId, ct);
+
+    private async Task<SaveOutcome> RestoreCoreAsync(
+        string id, JsonObject snapshot, string summary, ChangeSource source,
+        Func<AppDbContext, Question, CancellationToken, Task<bool>> stillValid, CancellationToken ct)
+    {
+        var data = JsonSerializer.Deserialize<QuestionData>(snapshot, JsonColumns.Options)
+            ?? throw new ArgumentException("The snapshot is empty.", nameof(snapshot));
+        if (data.Id != id)
+        {
+            throw new ArgumentException($"The snapshot is of question '{data.Id}', not '{id}'.", nameof(snapshot));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await LoadAsync(db, id, ct);
+        if (existing is null || !await stillValid(db, existing, ct))
+        {
+            return new SaveOutcome(null, await ConflictAsync(db, id, existing, existing?.Revision - 1 ?? 0, ct));
+        }
+
+        var change = Upsert(db, existing, data with { LastUpdated = null }, source, HistoryEventTypes.Restored, summary);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        Committed();
+        return new SaveOutcome(new SavedQuestion(change, existing.Revision), null);
+    }
+
+    private static async Task<SaveConflict> ConflictAsync(AppDbContext db, string id, Question? current, int expectedRevision, CancellationToken ct)
+    {
+        // The changes the editor has not seen: the newest history rows, one per revision it missed.
+        var missed = current is null ? 0 : Math.Max(1, current.Revision - expectedRevision);
+        var events = await db.QuestionHistory.AsNoTracking()
+            .Where(h => h.QuestionId == id)
+            .OrderByDescending(h => h.Id)
+            .Take(Math.Min(missed, 20))
+            .ToListAsync(ct);
+        return new SaveConflict(current is null ? null : QuestionData.FromEntity(current), current?.Revision ?? 0, events);
+    }
+
+    /// <summary>
     /// Creates or updates a question on a context the caller owns, so that several changes share
     /// one transaction (an import file). <paramref name="existing"/> must be tracked by
     /// <paramref name="db"/> (with its channel mappings) or null for a new question.
     /// </summary>
-    public ContentChange Upsert(AppDbContext db, Question? existing, QuestionData data, ChangeSource source)
+    public ContentChange Upsert(
+        AppDbContext db, Question? existing, QuestionData data, ChangeSource source, string? eventTypeOverride = null, string? summary = null)
     {
         var now = clock.UtcNow();
         var after = data.ToSnapshot();
@@ -84,14 +213,15 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         var oldChannel = existing.Channel;
         data.ApplyTo(existing);
         existing.LastUpdated = data.LastUpdated is { } stamp && stamp > existing.LastUpdated ? stamp : now;
+        existing.Revision++;
         SyncOwnChannelMapping(existing, oldChannel);
-        var eventType = (before["status"]?.GetValue<string>(), existing.Status) switch
+        var eventType = eventTypeOverride ?? (before["status"]?.GetValue<string>(), existing.Status) switch
         {
             (not "deleted", QuestionStatus.Deleted) => HistoryEventTypes.Deleted,
             ("deleted", not QuestionStatus.Deleted) => HistoryEventTypes.Restored,
             _ => HistoryEventTypes.Updated,
         };
-        AddHistory(db, existing.Id, eventType, source, changed, before, Snapshot(existing), now, $"Changed {string.Join(", ", changed)}");
+        AddHistory(db, existing.Id, eventType, source, changed, before, Snapshot(existing), now, summary ?? $"Changed {string.Join(", ", changed)}");
         return new ContentChange(existing.Id, ChangeKind.Updated, changed);
     }
 
@@ -121,6 +251,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         var before = Snapshot(question);
         question.Status = status;
         question.LastUpdated = now;
+        question.Revision++;
         AddHistory(db, id, eventType, source, ["status"], before, Snapshot(question), now, $"Status {Vocabulary.ToText(status)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -55,6 +55,12 @@ public class Question
 
     public DateTime LastUpdated { get; set; }
 
+    /// <summary>
+    /// Incremented by every change (the content-change path), so an editor that loaded revision N
+    /// can tell that someone else saved since: the optimistic-concurrency token on both providers.
+    /// </summary>
+    public int Revision { get; set; } = 1;
+
     public DateTime CreatedAt { get; set; }
 
     public List<ChannelMapping> ChannelMappings { get; set; } = [];

@@ -5,8 +5,11 @@ namespace InterviewPrep.Data.Entities;
 /// <summary>Question and certification difficulty.</summary>
 public enum Difficulty { Beginner, Intermediate, Advanced, Expert }
 
-/// <summary>Lifecycle of a question; deleted is a soft delete that can be restored.</summary>
-public enum QuestionStatus { Active, Flagged, Deleted }
+/// <summary>
+/// Lifecycle of a question: flagged for a look by a moderator (still shown), archived (retired from
+/// learners, kept for its history), deleted (a soft delete). Archived and deleted questions can be restored.
+/// </summary>
+public enum QuestionStatus { Active, Flagged, Archived, Deleted }
 
 /// <summary>State of a work-queue item.</summary>
 public enum WorkQueueStatus { Pending, Processing, Completed, Failed }

@@ -215,6 +215,6 @@ public sealed class JsonColumnTests : IAsyncLifetime
         Assert.Equal(["pending", "processing", "completed", "failed"], Vocabulary.Values<WorkQueueStatus>());
         Assert.Equal(["active", "completed", "abandoned"], Vocabulary.Values<SessionStatus>());
         var error = Assert.Throws<FormatException>(() => Vocabulary.Parse<QuestionStatus>("gone"));
-        Assert.Contains("active, flagged, deleted", error.Message);
+        Assert.Contains("active, flagged, archived, deleted", error.Message);
     }
 }

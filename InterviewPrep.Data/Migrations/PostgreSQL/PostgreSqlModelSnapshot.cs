@@ -940,6 +940,14 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasColumnName("relevancescore")
                         .HasAnnotation("InterviewPrep:DesignName", "relevanceScore");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision")
+                        .HasAnnotation("InterviewPrep:DesignName", "revision");
+
                     b.Property<string>("SourceUrl")
                         .HasColumnType("text")
                         .HasColumnName("sourceurl")
@@ -1016,7 +1024,7 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         {
                             t.HasCheckConstraint("ck_questions_difficulty", "\"difficulty\" IN ('beginner', 'intermediate', 'advanced', 'expert')");
 
-                            t.HasCheckConstraint("ck_questions_status", "\"status\" IN ('active', 'flagged', 'deleted')");
+                            t.HasCheckConstraint("ck_questions_status", "\"status\" IN ('active', 'flagged', 'archived', 'deleted')");
                         });
 
                     b.HasAnnotation("InterviewPrep:DesignName", "questions");

@@ -802,6 +802,13 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("relevanceScore");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1)
+                        .HasColumnName("revision");
+
                     b.Property<string>("SourceUrl")
                         .HasColumnType("TEXT")
                         .HasColumnName("sourceUrl");
@@ -876,7 +883,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_questions_relevanceDetails_json", "\"relevanceDetails\" IS NULL OR json_valid(\"relevanceDetails\")");
 
-                            t.HasCheckConstraint("ck_questions_status", "\"status\" IN ('active', 'flagged', 'deleted')");
+                            t.HasCheckConstraint("ck_questions_status", "\"status\" IN ('active', 'flagged', 'archived', 'deleted')");
 
                             t.HasCheckConstraint("ck_questions_tags_json", "\"tags\" IS NULL OR json_valid(\"tags\")");
 

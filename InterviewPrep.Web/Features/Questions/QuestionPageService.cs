@@ -60,34 +60,36 @@ public sealed class QuestionPageService(
             return new QuestionResult(QuestionLookup.NotFound, null);
         }
 
-        if (q.Status == QuestionStatus.Deleted)
+        if (q.Status is QuestionStatus.Deleted or QuestionStatus.Archived)
         {
             return new QuestionResult(QuestionLookup.Removed, null, q.Channel);
         }
 
-        var related = await RelatedAsync(db, q, ct);
-        var page = new QuestionPage(
-            q.Id,
-            q.Text,
-            q.Answer,
-            string.IsNullOrWhiteSpace(q.Tldr) ? q.Answer : q.Tldr,
-            html.Markdown(q.Explanation),
-            string.IsNullOrWhiteSpace(q.Eli5) ? null : html.Markdown(q.Eli5),
-            ContentHtml.Diagram(q.Diagram),
-            q.Channel,
-            await catalog.GetNameAsync(q.Channel, ct),
-            q.SubChannel,
-            q.Difficulty,
-            q.Tags ?? [],
-            q.Companies ?? [],
-            q.ExperienceLevelTags ?? [],
-            VideoLink.From(q.Videos),
-            SafeUrl(q.SourceUrl),
-            q.LastUpdated,
-            related,
-            q.Status == QuestionStatus.Flagged);
+        var page = Render(q, await catalog.GetNameAsync(q.Channel, ct), await RelatedAsync(db, q, ct));
         return new QuestionResult(QuestionLookup.Found, page, q.Channel);
     }
+
+    /// <summary>A question as its page shows it (the admin editor's preview uses it on a draft).</summary>
+    public QuestionPage Render(Question q, string channelName, IReadOnlyList<RelatedQuestion> related) => new(
+        q.Id,
+        q.Text,
+        q.Answer,
+        string.IsNullOrWhiteSpace(q.Tldr) ? q.Answer : q.Tldr,
+        html.Markdown(q.Explanation),
+        string.IsNullOrWhiteSpace(q.Eli5) ? null : html.Markdown(q.Eli5),
+        ContentHtml.Diagram(q.Diagram),
+        q.Channel,
+        channelName,
+        q.SubChannel,
+        q.Difficulty,
+        q.Tags ?? [],
+        q.Companies ?? [],
+        q.ExperienceLevelTags ?? [],
+        VideoLink.From(q.Videos),
+        SafeUrl(q.SourceUrl),
+        q.LastUpdated,
+        related,
+        q.Status == QuestionStatus.Flagged);
 
     /// <summary>
     /// The design's "Get Related Questions" (strongest first), active ones only; when a question has

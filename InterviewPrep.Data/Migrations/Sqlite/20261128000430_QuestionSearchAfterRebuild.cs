@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InterviewPrep.Data.Migrations.Sqlite
+{
+    /// <summary>
+    /// Makes the search index again, and refills it from the rebuilt questions table, after
+    /// <see cref="QuestionRevisionAndArchived"/> (a table rebuild runs last in its migration, so
+    /// the index cannot be made in the same one).
+    /// </summary>
+    public partial class QuestionSearchAfterRebuild : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            QuestionSearchIndex.Create(migrationBuilder);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            QuestionSearchIndex.Drop(migrationBuilder);
+        }
+    }
+}
