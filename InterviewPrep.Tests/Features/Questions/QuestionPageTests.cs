@@ -58,7 +58,7 @@ public sealed class QuestionPageTests(HomePageTests.App app) : IClassFixture<Hom
     public async Task CodeBlocks_AreHighlightedOnTheServer()
     {
         var html = await _app.CreateClient().GetStringAsync("/questions/ip-algo-001");
-        Assert.Contains("<pre class=\"code-block\"><code class=\"language-", html);
+        Assert.Contains("<pre class=\"code-block\" tabindex=\"0\"><code class=\"language-", html);
         Assert.Contains("<span class=\"keyword\">", html);
     }
 

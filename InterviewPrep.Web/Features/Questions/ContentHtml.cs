@@ -35,7 +35,14 @@ public sealed class ContentHtml
 
     /// <summary>Markdown to safe HTML.</summary>
     public string Markdown(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : _sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, _pipeline));
+        string.IsNullOrWhiteSpace(markdown) ? "" : Focusable(_sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, _pipeline)));
+
+    /// <summary>
+    /// Code blocks scroll sideways when their lines are long: they take keyboard focus, so they
+    /// can be scrolled without a mouse (added after sanitizing, which allows no tabindex in content).
+    /// </summary>
+    private static string Focusable(string html) =>
+        html.Replace("<pre class=\"code-block\">", "<pre class=\"code-block\" tabindex=\"0\">", StringComparison.Ordinal);
 
     /// <summary>A mermaid diagram block for a <c>diagram</c> field.</summary>
     public static string Diagram(string? source) =>
