@@ -871,6 +871,9 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("Status", "Channel", "Difficulty")
                         .HasDatabaseName("idx_questions_status_channel_difficulty");
 
+                    b.HasIndex("LastUpdated", "Id", "Status", "Channel", "SubChannel", "Difficulty", "Text", "Tags", "Companies", "VoiceKeywords")
+                        .HasDatabaseName("idx_questions_admin_grid");
+
                     b.ToTable("questions", null, t =>
                         {
                             t.HasCheckConstraint("ck_questions_companies_json", "\"companies\" IS NULL OR json_valid(\"companies\")");

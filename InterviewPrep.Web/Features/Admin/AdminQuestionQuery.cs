@@ -46,15 +46,21 @@ public sealed class AdminQuestionQuery(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var query = Filter(db.Questions.AsNoTracking(), filter);
         var total = await query.CountAsync(ct);
-        var rows = await Sort(query, sort, descending)
+        // The page's ids first (read from the grid's index on SQLite, even deep into the list), then
+        // those rows only.
+        var ids = await Sort(query, sort, descending)
             .Skip(page * pageSize)
             .Take(pageSize)
+            .Select(q => q.Id)
+            .ToListAsync(ct);
+        var rows = await db.Questions.AsNoTracking()
+            .Where(q => ids.Contains(q.Id))
             .Select(q => new QuestionRow(
                 q.Id, q.Text, q.Channel, q.SubChannel, q.Difficulty, q.Status,
                 q.Diagram != null && q.Diagram != "", q.Eli5 != null && q.Eli5 != "", q.Tldr != null && q.Tldr != "",
                 q.LastUpdated, q.Revision))
-            .ToListAsync(ct);
-        return new QuestionGridPage(rows, total);
+            .ToDictionaryAsync(r => r.Id, ct);
+        return new QuestionGridPage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total);
     }
 
     /// <summary>The ids of every question that matches (for a bulk action on "all matching").</summary>
