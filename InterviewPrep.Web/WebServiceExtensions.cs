@@ -52,6 +52,7 @@ public static partial class WebServiceExtensions
         // Cookies are Secure whenever the request is HTTPS (directly or through a configured proxy).
         builder.Services.ConfigureAll<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(
             o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = AccountSessions.StampCheckInterval);
         // A signed-in user without the role a page needs gets a 403 and the status page, not a redirect to a 200.
         builder.Services.ConfigureApplicationCookie(o => o.Events.OnRedirectToAccessDenied = context =>
         {
@@ -132,6 +133,8 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminOverview>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.QuestionHistoryQuery>();
         builder.Services.AddScoped<InterviewPrep.Web.Features.Admin.AdminActor>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminUsers>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminChannels>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

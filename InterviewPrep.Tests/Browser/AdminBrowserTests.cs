@@ -79,6 +79,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         { "/admin/questions/new", false },
         { "/admin/questions/ip-db-001/history", false }, { "/admin/questions/ip-db-001/history", true },
         { "/admin/history", false }, { "/admin/history", true },
+        { "/admin/users", false }, { "/admin/users", true },
+        { "/admin/channels", false }, { "/admin/channels", true },
     };
 
     [Theory]
