@@ -51,6 +51,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ContentCache>();
         builder.Services.AddSingleton<ContentChangeService>();
         builder.Services.AddSingleton<ContentImporter>();
+        builder.Services.AddSingleton<InterviewPrep.Data.Content.Export.ContentExporter>();
         builder.Services.AddSingleton<DatabaseInitializer>();
         builder.Services.AddSingleton<QuestionSearch>();
         return builder;

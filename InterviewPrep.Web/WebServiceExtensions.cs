@@ -4,6 +4,7 @@ using InterviewPrep.Data.Entities;
 using InterviewPrep.Web.Components;
 using InterviewPrep.Web.Components.Account;
 using InterviewPrep.Web.Features.Accounts;
+using InterviewPrep.Web.Features.Admin;
 using InterviewPrep.Web.Features.Caching;
 using InterviewPrep.Web.Features.Channels;
 using InterviewPrep.Web.Features.Operations;
@@ -211,6 +212,7 @@ public static partial class WebServiceExtensions
         app.MapHealthChecks("/healthz");
         app.MapSearchEndpoints();
         app.MapLearnerParts();
+        app.MapAdminEndpoints();
         app.UseClientLibraries();
         app.UseVersionedAssets();
         app.MapStaticAssets();

@@ -14,7 +14,7 @@ namespace InterviewPrep.Web.Features.Operations;
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "migrate" or "import" or "search-rebuild" or "help" or "--help";
+        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "help" or "--help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -36,6 +36,18 @@ public static class CommandLine
                     await output.WriteLineAsync($"Import took {clock.Elapsed.TotalSeconds:0.0} s.");
                     await output.WriteAsync(report.ToText());
                     return report.FailedFiles > 0 ? 1 : 0;
+                case "export" when args.Length == 2:
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var exported = await app.Services.GetRequiredService<InterviewPrep.Data.Content.Export.ContentExporter>().ExportToFolderAsync(args[1]);
+                    await output.WriteLineAsync(
+                        $"Exported to {Path.GetFullPath(args[1])}: {exported.Questions} questions, {exported.Channels} channels, {exported.Certifications} certifications, " +
+                        $"{exported.LearningPaths} learning paths, {exported.VoiceSessions} voice sessions, {exported.Relationships} relationships.");
+                    foreach (var warning in exported.Warnings)
+                    {
+                        await output.WriteLineAsync($"warning: {warning}");
+                    }
+
+                    return 0;
                 case "search-rebuild":
                     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     await app.Services.GetRequiredService<InterviewPrep.Data.Content.Search.QuestionSearch>().RebuildAsync();
@@ -47,6 +59,7 @@ public static class CommandLine
                           InterviewPrep.Web                   start the web app
                           InterviewPrep.Web migrate           create or upgrade the configured database
                           InterviewPrep.Web import PATH...    import exports: folders, .json files, or a .db in the original schema
+                          InterviewPrep.Web export DIR        write the whole content into DIR in the export layout (import reads it back)
                           InterviewPrep.Web search-rebuild    rebuild the full-text search index from the questions
                         """);
                     return args[0] is "help" or "--help" ? 0 : 2;
