@@ -91,6 +91,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         await page.GotoAsync(path);
         await BrowserPages.WaitForPageAsync(page);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // The head is rendered again when the circuit attaches; the title is back once it has.
+        await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Admin · InterviewPrep$"));
 
         var results = await page.RunAxe();
 

@@ -6,6 +6,10 @@ namespace InterviewPrep.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class QuestionPageBrowserTests(BrowserFixture browser)
 {
+    // The first page to draw a diagram fetches the library's chunks, which the server compresses on
+    // their first request: with the rest of the suite running beside it, that can take seconds.
+    private static readonly LocatorAssertionsToBeVisibleOptions DiagramDrawn = new() { Timeout = 30_000 };
+
     [Fact]
     public async Task QuestionWithADiagram_IsDrawnAsSvg()
     {
@@ -13,7 +17,7 @@ public sealed class QuestionPageBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/questions/ip-sd-001");
         await page.Locator(".mermaid-diagram").ScrollIntoViewIfNeededAsync();
 
-        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=rendered] svg").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=rendered] svg").First).ToBeVisibleAsync(DiagramDrawn);
         await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=failed]")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "question-page.png"), FullPage = true });
         await page.Context.CloseAsync();
@@ -34,7 +38,7 @@ public sealed class QuestionPageBrowserTests(BrowserFixture browser)
 
         await page.Locator(".mermaid-diagram").ScrollIntoViewIfNeededAsync();
 
-        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=rendered] svg")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".mermaid-diagram[data-state=rendered] svg")).ToBeVisibleAsync(DiagramDrawn);
         // The module build fetches its entry and the chunks a flowchart needs, not the whole library.
         Assert.Contains(libraryRequests, u => u.EndsWith("/mermaid.esm.min.mjs", StringComparison.Ordinal));
         Assert.DoesNotContain(libraryRequests, u => u.Contains("mermaid.min.js", StringComparison.Ordinal));

@@ -48,6 +48,12 @@ public sealed class AdminAccessTests
 
             var served = await admin.GetAsync(url);
             Assert.True(served.StatusCode == HttpStatusCode.OK, $"{url}: {served.StatusCode}");
+            if (served.Content.Headers.ContentType?.MediaType == "text/html")
+            {
+                // Rendered whole: with its title, and not the error boundary's message.
+                var html = await served.Content.ReadAsStringAsync();
+                Assert.Matches("<title>[^<]*Admin · InterviewPrep</title>", html);
+            }
         }
 
         Xunit.TestContext.Current.TestOutputHelper?.WriteLine($"{routes.Count} admin routes: {string.Join(", ", routes.Select(r => r.Pattern))}");
