@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using InterviewPrep.Tests.Infrastructure;
 using Microsoft.Playwright;
 
@@ -32,11 +31,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Assertions.Expect(page.Locator(dark ? "body.theme-dark" : "body.theme-light")).ToHaveCountAsync(1);
 
-        var results = await page.RunAxe();
-
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+        await BrowserPages.AssertNoSeriousAccessibilityViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 
@@ -52,11 +47,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=account-menu]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=account-menu-list]")).ToBeVisibleAsync();
 
-        var results = await page.RunAxe();
-
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+        await BrowserPages.AssertNoSeriousAccessibilityViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 }

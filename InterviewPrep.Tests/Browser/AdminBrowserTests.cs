@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -94,11 +93,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         // The head is rendered again when the circuit attaches; the title is back once it has.
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Admin · InterviewPrep$"));
 
-        var results = await page.RunAxe();
-
-        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
-            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+        await BrowserPages.AssertNoSeriousAccessibilityViolationsAsync(page);
         await page.Context.CloseAsync();
     }
 }

@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace InterviewPrep.Tests.Infrastructure;
@@ -11,4 +12,13 @@ public static class BrowserPages
     public static Task WaitForPageAsync(IPage page) =>
         page.Locator(".mud-layout[data-interactive], .mud-layout[data-static-ready]").First
             .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Runs axe-core on the page as it is and fails with every serious or critical violation it finds.</summary>
+    public static async Task AssertNoSeriousAccessibilityViolationsAsync(IPage page)
+    {
+        var results = await page.RunAxe();
+        var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Take(3).Select(n => n.Target?.ToString()))}")));
+    }
 }

@@ -63,13 +63,6 @@ public sealed class AdminQuestionQuery(IDbContextFactory<AppDbContext> dbFactory
         return new QuestionGridPage(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), total);
     }
 
-    /// <summary>The ids of every question that matches (for a bulk action on "all matching").</summary>
-    public async Task<IReadOnlyList<string>> IdsAsync(QuestionFilter filter, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Filter(db.Questions.AsNoTracking(), filter).Select(q => q.Id).ToListAsync(ct);
-    }
-
     /// <summary>Channels and their sub-channels, with how many questions each has (any status).</summary>
     public async Task<IReadOnlyList<ChannelOption>> ChannelsAsync(CancellationToken ct = default)
     {
