@@ -39,7 +39,8 @@ public sealed record BulkOutcome(IReadOnlyList<ContentChange> Changes, IReadOnly
 /// <summary>
 /// The one path through which questions are created, updated, soft-deleted and restored. Every
 /// change writes a <c>questionHistory</c> row (changed fields, before and after snapshots) in the
-/// same transaction as the change, and keeps the question's own channel mapping in step.
+/// same transaction as the change, and keeps the question's channel mappings in step: its own
+/// channel's and those of the certifications that draw from that channel (<see cref="CertificationRules"/>).
 /// Imports, admin pages and bots all use it.
 /// </summary>
 public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ContentVersion? version = null)
@@ -50,7 +51,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await LoadAsync(db, data.Id, ct);
-        var change = Upsert(db, existing, data, source);
+        var change = Upsert(db, existing, data, source, await CertificationRules.LoadAsync(db, ct));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         Committed();
@@ -80,7 +81,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
             return new SaveOutcome(null, await ConflictAsync(db, data.Id, existing, expectedRevision, ct));
         }
 
-        var change = Upsert(db, existing, data with { LastUpdated = null }, source);
+        var change = Upsert(db, existing, data with { LastUpdated = null }, source, await CertificationRules.LoadAsync(db, ct));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         Committed();
@@ -99,6 +100,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var changes = new List<ContentChange>();
         var missing = new List<string>();
+        var rules = await CertificationRules.LoadAsync(db, ct);
         foreach (var id in ids.Distinct())
         {
             var existing = await LoadAsync(db, id, ct);
@@ -108,7 +110,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
                 continue;
             }
 
-            changes.Add(Upsert(db, existing, edit(QuestionData.FromEntity(existing)) with { LastUpdated = null }, source));
+            changes.Add(Upsert(db, existing, edit(QuestionData.FromEntity(existing)) with { LastUpdated = null }, source, rules));
         }
 
         await db.SaveChangesAsync(ct);
@@ -154,7 +156,8 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
             return new SaveOutcome(null, await ConflictAsync(db, id, existing, existing?.Revision - 1 ?? 0, ct));
         }
 
-        var change = Upsert(db, existing, data with { LastUpdated = null }, source, HistoryEventTypes.Restored, summary);
+        var change = Upsert(
+            db, existing, data with { LastUpdated = null }, source, await CertificationRules.LoadAsync(db, ct), HistoryEventTypes.Restored, summary);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         Committed();
@@ -176,10 +179,12 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
     /// <summary>
     /// Creates or updates a question on a context the caller owns, so that several changes share
     /// one transaction (an import file). <paramref name="existing"/> must be tracked by
-    /// <paramref name="db"/> (with its channel mappings) or null for a new question.
+    /// <paramref name="db"/> (with its channel mappings) or null for a new question. With
+    /// <paramref name="rules"/>, the question's certification mappings follow it.
     /// </summary>
     public ContentChange Upsert(
-        AppDbContext db, Question? existing, QuestionData data, ChangeSource source, string? eventTypeOverride = null, string? summary = null)
+        AppDbContext db, Question? existing, QuestionData data, ChangeSource source, CertificationRules? rules,
+        string? eventTypeOverride = null, string? summary = null)
     {
         var now = clock.UtcNow();
         var after = data.ToSnapshot();
@@ -198,6 +203,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
             };
             data.ApplyTo(created);
             created.ChannelMappings.Add(new ChannelMapping { ChannelId = data.Channel, SubChannel = data.SubChannel, QuestionId = data.Id });
+            rules?.Follow(db, created, data.Channel, data.SubChannel, created: true);
             db.Questions.Add(created);
             AddHistory(db, data.Id, HistoryEventTypes.Created, source, [], null, Snapshot(created), now, $"Created in {data.Channel}");
             return new ContentChange(data.Id, ChangeKind.Created, []);
@@ -210,11 +216,12 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
             return new ContentChange(data.Id, ChangeKind.Unchanged, []);
         }
 
-        var oldChannel = existing.Channel;
+        var (oldChannel, oldSubChannel) = (existing.Channel, existing.SubChannel);
         data.ApplyTo(existing);
         existing.LastUpdated = data.LastUpdated is { } stamp && stamp > existing.LastUpdated ? stamp : now;
         existing.Revision++;
         SyncOwnChannelMapping(existing, oldChannel);
+        rules?.Follow(db, existing, oldChannel, oldSubChannel, created: false);
         var eventType = eventTypeOverride ?? (before["status"]?.GetValue<string>(), existing.Status) switch
         {
             (not "deleted", QuestionStatus.Deleted) => HistoryEventTypes.Deleted,
@@ -252,6 +259,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         question.Status = status;
         question.LastUpdated = now;
         question.Revision++;
+        (await CertificationRules.LoadAsync(db, ct)).Follow(db, question, question.Channel, question.SubChannel, created: false);
         AddHistory(db, id, eventType, source, ["status"], before, Snapshot(question), now, $"Status {Vocabulary.ToText(status)}");
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

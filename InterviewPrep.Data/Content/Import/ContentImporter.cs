@@ -243,7 +243,7 @@ public sealed class ContentImporter(
 
     private void ApplyQuestion(
         AppDbContext db, FileReport file, RunState run, Dictionary<string, SeenQuestion> pending, Dictionary<string, Question> existing,
-        ChangeSource source, string label, RowReader reader, RowParsers.ParsedQuestion question, InferredValue? inferred)
+        ChangeSource source, CertificationRules rules, string label, RowReader reader, RowParsers.ParsedQuestion question, InferredValue? inferred)
     {
         var current = existing.GetValueOrDefault(question.Data.Id);
         // On an update, fields the row does not carry keep their current values.
@@ -280,7 +280,7 @@ public sealed class ContentImporter(
             source = source with { Metadata = new ImportHistoryMetadata([inferred]).ToJson() };
         }
 
-        var change = changes.Upsert(db, current, data, source);
+        var change = changes.Upsert(db, current, data, source, rules);
         switch (change.Kind)
         {
             case ChangeKind.Created: file.Created++; break;
@@ -289,10 +289,19 @@ public sealed class ContentImporter(
         }
 
         pending[data.Id] = new SeenQuestion(fingerprint, file.Source, data.Channel);
-        if (question.ExtraMapping is { } extra
-            && !(current?.ChannelMappings.Any(m => m.ChannelId == extra.ChannelId) ?? false))
+        if (question.ExtraMapping is { } extra)
         {
-            db.ChannelMappings.Add(extra);
+            // The row's own certification and domain win over a mapping the rules just made.
+            var tracked = current ?? db.Questions.Local.First(q => q.Id == data.Id);
+            var mapped = tracked.ChannelMappings.FirstOrDefault(m => m.ChannelId == extra.ChannelId);
+            if (mapped is null)
+            {
+                tracked.ChannelMappings.Add(extra);
+            }
+            else if (db.Entry(mapped).State == EntityState.Added)
+            {
+                mapped.SubChannel = extra.SubChannel;
+            }
         }
     }
 
@@ -569,11 +578,12 @@ public sealed class ContentImporter(
                 .Where(q => _ids.Contains(q.Id))
                 .ToDictionaryAsync(q => q.Id, StringComparer.Ordinal, ct);
             _staged = existing.ToDictionary(e => e.Key, e => e.Value.LastUpdated, StringComparer.Ordinal);
+            var rules = await CertificationRules.LoadAsync(db, ct);
             foreach (var (label, reader, question, inferred) in _rows)
             {
                 try
                 {
-                    importer.ApplyQuestion(db, file, run, _pending, existing, source, label, reader, question, inferred);
+                    importer.ApplyQuestion(db, file, run, _pending, existing, source, rules, label, reader, question, inferred);
                 }
                 catch (Exception e) when (e is ArgumentException or FormatException or JsonException or NotSupportedException or OverflowException)
                 {
