@@ -50,6 +50,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ContentVersion>();
         builder.Services.AddSingleton<ContentCache>();
         builder.Services.AddSingleton<ContentChangeService>();
+        builder.Services.AddSingleton<RelationshipChangeService>();
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<InterviewPrep.Data.Content.Export.ContentExporter>();
         builder.Services.AddSingleton<DatabaseInitializer>();

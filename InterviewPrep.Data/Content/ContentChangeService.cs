@@ -135,7 +135,8 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
     /// </summary>
     public Task<SaveOutcome> RevertAsync(string id, int historyId, JsonObject before, string summary, ChangeSource source, CancellationToken ct = default) =>
         RestoreCoreAsync(id, before, summary, source, async (db, _, c) =>
-            await db.QuestionHistory.Where(h => h.QuestionId == id).MaxAsync(h => (int?)h.Id, c) == historyId, ct);
+            await db.QuestionHistory.Where(h => h.QuestionId == id && HistoryEventTypes.QuestionVersions.Contains(h.EventType))
+                .MaxAsync(h => (int?)h.Id, c) == historyId, ct);
 
     private async Task<SaveOutcome> RestoreCoreAsync(
         string id, JsonObject snapshot, string summary, ChangeSource source,
@@ -169,7 +170,7 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
         // The changes the editor has not seen: the newest history rows, one per revision it missed.
         var missed = current is null ? 0 : Math.Max(1, current.Revision - expectedRevision);
         var events = await db.QuestionHistory.AsNoTracking()
-            .Where(h => h.QuestionId == id)
+            .Where(h => h.QuestionId == id && HistoryEventTypes.QuestionVersions.Contains(h.EventType))
             .OrderByDescending(h => h.Id)
             .Take(Math.Min(missed, 20))
             .ToListAsync(ct);

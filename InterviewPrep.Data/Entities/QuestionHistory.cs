@@ -44,6 +44,19 @@ public static class HistoryEventTypes
     public const string Updated = "updated";
     public const string Deleted = "deleted";
     public const string Restored = "restored";
+
+    /// <summary>
+    /// A relationship from this question was added, changed or removed: the snapshots are of the
+    /// relationship, not of the question, so they are not versions of the question.
+    /// </summary>
+    public const string RelationshipAdded = "relationship-added";
+    public const string RelationshipChanged = "relationship-changed";
+    public const string RelationshipRemoved = "relationship-removed";
+
+    public static bool IsRelationship(string eventType) => eventType.StartsWith("relationship-", StringComparison.Ordinal);
+
+    /// <summary>Event types whose snapshots are versions of the question itself.</summary>
+    public static readonly IReadOnlyList<string> QuestionVersions = [Created, Updated, Deleted, Restored];
 }
 
 public static class HistoryEventSources

@@ -9,7 +9,7 @@ public class QuestionRelationship
 
     public required string TargetQuestionId { get; set; }
 
-    /// <summary>For example prerequisite, related, follow-up, similar.</summary>
+    /// <summary>See <see cref="RelationshipTypes"/>; imports may bring others, such as similar.</summary>
     public required string RelationshipType { get; set; }
 
     /// <summary>0 to 100; related questions are listed strongest first.</summary>
@@ -20,4 +20,23 @@ public class QuestionRelationship
     public Question? Source { get; set; }
 
     public Question? Target { get; set; }
+}
+
+/// <summary>The kinds of relationship admins draw between questions.</summary>
+public static class RelationshipTypes
+{
+    public const string Prerequisite = "prerequisite";
+    public const string FollowUp = "follow-up";
+    public const string Related = "related";
+    public const string DeeperDive = "deeper-dive";
+
+    public static readonly IReadOnlyList<string> All = [Prerequisite, FollowUp, Related, DeeperDive];
+
+    public static string ToText(string type) => type switch
+    {
+        Prerequisite => "prerequisite",
+        FollowUp => "follow-up",
+        DeeperDive => "deeper dive",
+        _ => type.Replace('-', ' '),
+    };
 }

@@ -33,14 +33,15 @@ public sealed class QuestionHistoryQuery(IDbContextFactory<AppDbContext> dbFacto
         var ids = rows.Select(r => r.QuestionId).Distinct().ToList();
         // A change can be reverted with one click only while it is the question's latest.
         var latest = await db.QuestionHistory.AsNoTracking()
-            .Where(h => ids.Contains(h.QuestionId))
+            .Where(h => ids.Contains(h.QuestionId) && HistoryEventTypes.QuestionVersions.Contains(h.EventType))
             .GroupBy(h => h.QuestionId)
             .Select(g => new { QuestionId = g.Key, Id = g.Max(h => h.Id) })
             .ToDictionaryAsync(x => x.QuestionId, x => x.Id, ct);
         var texts = await db.Questions.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, q => q.Text, ct);
         return rows.Select(r => new RecentChange(
                 r.Id, r.QuestionId, texts.GetValueOrDefault(r.QuestionId), r.EventType, r.EventSource, r.SourceName, r.ChangesSummary,
-                r.ChangedFields ?? [], r.CreatedAt, latest.GetValueOrDefault(r.QuestionId) == r.Id))
+                r.ChangedFields ?? [], r.CreatedAt,
+                HistoryEventTypes.IsRelationship(r.EventType) || latest.GetValueOrDefault(r.QuestionId) == r.Id))
             .ToList();
     }
 
