@@ -136,6 +136,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddScoped<InterviewPrep.Web.Features.Admin.AdminActor>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminUsers>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminChannels>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.RelationshipGraph>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }
