@@ -1,3 +1,4 @@
+using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,61 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         await bob.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Graph_ALinkDraggedBetweenTwoQuestions_IsStoredWithHistory_AndALinkToItselfIsRefused()
+    {
+        foreach (var id in new[] { "graph-a", "graph-b", "graph-c" })
+        {
+            await browser.App.SaveQuestionAsync(id);
+        }
+
+        var links = browser.App.Services.GetRequiredService<RelationshipChangeService>();
+        var seed = new ChangeSource(HistoryEventSources.Import, "graph-test");
+        await links.AddAsync("graph-a", "graph-b", RelationshipTypes.Prerequisite, 80, seed);
+        await links.AddAsync("graph-a", "graph-c", RelationshipTypes.Related, 40, seed);
+        var page = await SignedInAdminAsync();
+        await page.SetViewportSizeAsync(1400, 1100);
+        await page.GotoAsync("/admin/graph?q=graph-a");
+        await BrowserPages.WaitForPageAsync(page);
+        // A link has its path once the canvas has measured the questions.
+        await Assertions.Expect(page.Locator("g.diagram-link > path:not(.selection-helper)")).ToHaveCountAsync(2);
+        await page.Locator("[data-testid=graph-canvas]").ScrollIntoViewIfNeededAsync();
+
+        await DragAsync(page, page.Locator("[data-question-id=graph-b] .graph-port"), page.Locator("[data-question-id=graph-c]"));
+
+        await Assertions.Expect(page.Locator("[data-testid=graph-link]")).ToHaveCountAsync(3);
+        await using (var db = await browser.App.Services.GetRequiredService<IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync())
+        {
+            var drawn = await db.QuestionRelationships.AsNoTracking().SingleAsync(r => r.SourceQuestionId == "graph-b");
+            Assert.Equal(("graph-c", RelationshipTypes.Related, 50), (drawn.TargetQuestionId, drawn.RelationshipType, drawn.Strength));
+            var history = await db.QuestionHistory.AsNoTracking().Where(h => h.QuestionId == "graph-b").OrderByDescending(h => h.Id).FirstAsync();
+            Assert.Equal((HistoryEventTypes.RelationshipAdded, HistoryEventSources.Admin, AppFactory.AdminEmail),
+                (history.EventType, history.EventSource, history.SourceName));
+        }
+
+        // Dropped back on its own question: refused, with the reason.
+        var a = page.Locator("[data-question-id=graph-a]");
+        await DragAsync(page, a.Locator(".graph-port"), a);
+        await Assertions.Expect(page.Locator("[data-testid=graph-message]")).ToContainTextAsync("cannot be linked to itself");
+        await Assertions.Expect(page.Locator("[data-testid=graph-link]")).ToHaveCountAsync(3);
+
+        await page.Locator("[data-testid=graph-link]", new() { HasText = "graph-b" }).Last.GetByRole(AriaRole.Button).ClickAsync();
+        await page.Locator("[data-testid=selected-remove]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=graph-link]")).ToHaveCountAsync(2);
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Presses on <paramref name="from"/>, moves in steps to the middle of <paramref name="to"/>, and lets go.</summary>
+    private static async Task DragAsync(IPage page, ILocator from, ILocator to)
+    {
+        var start = await from.BoundingBoxAsync() ?? throw new InvalidOperationException("Nothing to drag from.");
+        var end = await to.BoundingBoxAsync() ?? throw new InvalidOperationException("Nothing to drop on.");
+        await page.Mouse.MoveAsync(start.X + start.Width / 2, start.Y + start.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(end.X + end.Width / 3, end.Y + end.Height / 2, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+    }
+
     private async Task<(string Answer, string? Tldr)> StoredAsync(string id)
     {
         await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync();
@@ -80,6 +136,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         { "/admin/history", false }, { "/admin/history", true },
         { "/admin/users", false }, { "/admin/users", true },
         { "/admin/channels", false }, { "/admin/channels", true },
+        { "/admin/graph?q=ip-algo-003&depth=2", false }, { "/admin/graph?q=ip-algo-003&depth=2", true },
     };
 
     [Theory]
