@@ -34,6 +34,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<LearnerSettings> LearnerSettings => Set<LearnerSettings>();
     public DbSet<LearnerActivityDay> LearnerActivityDays => Set<LearnerActivityDay>();
     public DbSet<Learner> Learners => Set<Learner>();
+    public DbSet<QuestionReport> QuestionReports => Set<QuestionReport>();
 
     /// <summary>The Data Protection key ring, shared by every app instance (PostgreSQL only; SQLite keeps it in a folder beside the file).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -62,6 +63,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
         configurationBuilder.Properties<BotRunStatus>().HaveConversion<VocabularyConverter<BotRunStatus>>();
         configurationBuilder.Properties<SessionType>().HaveConversion<VocabularyConverter<SessionType>>();
         configurationBuilder.Properties<CardState>().HaveConversion<VocabularyConverter<CardState>>();
+        configurationBuilder.Properties<ReportCategory>().HaveConversion<VocabularyConverter<ReportCategory>>();
+        configurationBuilder.Properties<ReportStatus>().HaveConversion<VocabularyConverter<ReportStatus>>();
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -178,6 +181,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
             [typeof(BotRunStatus)] = Vocabulary.Values<BotRunStatus>(),
             [typeof(SessionType)] = Vocabulary.Values<SessionType>(),
             [typeof(CardState)] = Vocabulary.Values<CardState>(),
+            [typeof(ReportCategory)] = Vocabulary.Values<ReportCategory>(),
+            [typeof(ReportStatus)] = Vocabulary.Values<ReportStatus>(),
         };
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => !e.IsOwned()).ToList())
         {

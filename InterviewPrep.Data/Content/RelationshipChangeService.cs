@@ -165,7 +165,7 @@ public sealed class RelationshipChangeService(IDbContextFactory<AppDbContext> db
     private static async Task<QuestionRelationship?> LoadAsync(AppDbContext db, int id, CancellationToken ct)
     {
         // Two admins changing the same link are taken one after the other.
-        await db.Database.LockForUpdateAsync($"SELECT id FROM \"questionRelationships\" WHERE id = {id} FOR UPDATE", ct);
+        await db.Database.LockForUpdateAsync($"SELECT id FROM questionrelationships WHERE id = {id} FOR UPDATE", ct);
         return await db.QuestionRelationships.SingleOrDefaultAsync(r => r.Id == id, ct);
     }
 

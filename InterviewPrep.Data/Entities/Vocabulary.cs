@@ -29,6 +29,12 @@ public enum SessionType { Channel, Search, Review, Certification, LearningPath, 
 /// <summary>Where a review card is in its life: never reviewed, in its first steps, long-term, or relearning after a lapse.</summary>
 public enum CardState { New, Learning, Review, Relearning }
 
+/// <summary>What a learner says is wrong with a question.</summary>
+public enum ReportCategory { WrongAnswer, Typo, BrokenDiagram, Duplicate, Outdated, Other }
+
+/// <summary>Where a learner's report is: waiting for an admin, or resolved one of three ways.</summary>
+public enum ReportStatus { Open, Fixed, Dismissed, Archived }
+
 /// <summary>
 /// The one place where the design's enumerations are spelled: their stored text, parsing of
 /// what imports and forms send, and the values the database CHECK constraints allow.

@@ -136,6 +136,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         { "/admin/history", false }, { "/admin/history", true },
         { "/admin/users", false }, { "/admin/users", true },
         { "/admin/channels", false }, { "/admin/channels", true },
+        { "/admin/reports", false }, { "/admin/reports", true },
         { "/admin/graph?q=ip-algo-003&depth=2", false }, { "/admin/graph?q=ip-algo-003&depth=2", true },
     };
 

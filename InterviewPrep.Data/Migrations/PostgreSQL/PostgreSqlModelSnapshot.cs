@@ -1181,6 +1181,88 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.HasAnnotation("InterviewPrep:DesignName", "questionRelationships");
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.QuestionReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("category")
+                        .HasAnnotation("InterviewPrep:DesignName", "category");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("questionid")
+                        .HasAnnotation("InterviewPrep:DesignName", "questionId");
+
+                    b.Property<string>("ReporterId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reporterid")
+                        .HasAnnotation("InterviewPrep:DesignName", "reporterId");
+
+                    b.Property<string>("ReporterName")
+                        .HasColumnType("text")
+                        .HasColumnName("reportername")
+                        .HasAnnotation("InterviewPrep:DesignName", "reporterName");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolvedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "resolvedAt");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("resolvedby")
+                        .HasAnnotation("InterviewPrep:DesignName", "resolvedBy");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status")
+                        .HasAnnotation("InterviewPrep:DesignName", "status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("text")
+                        .HasAnnotation("InterviewPrep:DesignName", "text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_questionreports");
+
+                    b.HasIndex("QuestionId", "Status")
+                        .HasDatabaseName("idx_question_reports_question_status");
+
+                    b.HasIndex("ReporterId", "CreatedAt")
+                        .HasDatabaseName("idx_question_reports_reporter_created");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("idx_question_reports_status_created");
+
+                    b.ToTable("questionreports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_questionreports_category", "\"category\" IN ('wrong-answer', 'typo', 'broken-diagram', 'duplicate', 'outdated', 'other')");
+
+                            t.HasCheckConstraint("ck_questionreports_status", "\"status\" IN ('open', 'fixed', 'dismissed', 'archived')");
+                        });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "questionReports");
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewCard", b =>
                 {
                     b.Property<string>("LearnerId")
@@ -1914,6 +1996,16 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.Navigation("Source");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.QuestionReport", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_questionreports_questions_questionid");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewCard", b =>

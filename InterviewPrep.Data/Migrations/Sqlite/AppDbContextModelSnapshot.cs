@@ -1029,6 +1029,74 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.ToTable("questionRelationships", (string)null);
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.QuestionReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("questionId");
+
+                    b.Property<string>("ReporterId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporterId");
+
+                    b.Property<string>("ReporterName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporterName");
+
+                    b.Property<string>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolvedAt");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolvedBy");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId", "Status")
+                        .HasDatabaseName("idx_question_reports_question_status");
+
+                    b.HasIndex("ReporterId", "CreatedAt")
+                        .HasDatabaseName("idx_question_reports_reporter_created");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("idx_question_reports_status_created");
+
+                    b.ToTable("questionReports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_questionReports_category", "\"category\" IN ('wrong-answer', 'typo', 'broken-diagram', 'duplicate', 'outdated', 'other')");
+
+                            t.HasCheckConstraint("ck_questionReports_status", "\"status\" IN ('open', 'fixed', 'dismissed', 'archived')");
+                        });
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewCard", b =>
                 {
                     b.Property<string>("LearnerId")
@@ -1609,6 +1677,15 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.Navigation("Source");
 
                     b.Navigation("Target");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.QuestionReport", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.Question", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.ReviewCard", b =>

@@ -94,7 +94,7 @@ public sealed partial class PublicPageCacheTests : IAsyncLifetime
     {
         var client = Cookieless();
         var html = await (await client.SendAsync(Page("/questions/ip-ops-003"))).Content.ReadAsStringAsync();
-        Assert.Equal(["question-actions", "question-note"], SlotPattern().Matches(html).Select(m => m.Groups[1].Value));
+        Assert.Equal(["question-actions", "question-note", "question-report"], SlotPattern().Matches(html).Select(m => m.Groups[1].Value));
         Assert.DoesNotContain("data-testid=\"question-bookmark\"", html);
 
         var learner = await client.SendAsync(Page("/api/learner"));
@@ -109,6 +109,7 @@ public sealed partial class PublicPageCacheTests : IAsyncLifetime
         Assert.DoesNotContain("data-learner-part", body);
         Assert.Contains("data-part=\"question-actions\"", body);
         Assert.Contains("data-part=\"question-note\"", body);
+        Assert.Contains("data-part=\"question-report\"", body);
         var cookies = string.Join("; ", new[] { cookie }.Concat(mine.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
 
         var fields = HtmlForms.HiddenFields(body);

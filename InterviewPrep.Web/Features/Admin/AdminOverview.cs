@@ -7,7 +7,8 @@ namespace InterviewPrep.Web.Features.Admin;
 public sealed record TableCount(string Table, int Rows);
 
 public sealed record OverviewFigures(
-    IReadOnlyList<TableCount> Tables, IReadOnlyDictionary<QuestionStatus, int> QuestionsByStatus, IReadOnlyList<QuestionHistory> RecentChanges);
+    IReadOnlyList<TableCount> Tables, IReadOnlyDictionary<QuestionStatus, int> QuestionsByStatus, IReadOnlyList<QuestionHistory> RecentChanges,
+    int OpenReports);
 
 /// <summary>The admin home page's figures: rows in each of the design's tables, questions by status, the latest changes.</summary>
 public sealed class AdminOverview(IDbContextFactory<AppDbContext> dbFactory)
@@ -35,6 +36,7 @@ public sealed class AdminOverview(IDbContextFactory<AppDbContext> dbFactory)
         return new OverviewFigures(
             tables,
             Enum.GetValues<QuestionStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0),
-            recent);
+            recent,
+            await db.QuestionReports.CountAsync(r => r.Status == ReportStatus.Open, ct));
     }
 }

@@ -12,6 +12,7 @@ public static class LearnerParts
 {
     public const string Actions = "question-actions";
     public const string Note = "question-note";
+    public const string Report = "question-report";
 
     public static IEndpointRouteBuilder MapLearnerParts(this IEndpointRouteBuilder app)
     {
