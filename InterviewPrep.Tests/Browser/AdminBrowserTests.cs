@@ -108,6 +108,33 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task Import_AFileUploadedInTheBrowser_IsImported_AndTheReportShown()
+    {
+        var page = await SignedInAdminAsync();
+        await page.GotoAsync("/admin/import");
+        await BrowserPages.WaitForPageAsync(page);
+        var json = """[{"id":"uploaded-1","question":"What does an upload import?","answer":"Rows.","explanation":"Why.","difficulty":"beginner","channel":"testing","subChannel":"upload"},{"id":"","question":"No id"}]""";
+
+        await page.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "testing.json", MimeType = "application/json", Buffer = System.Text.Encoding.UTF8.GetBytes(json),
+        });
+
+        await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToContainTextAsync("1 created", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("[data-testid=import-summary]")).ToContainTextAsync("1 rejected");
+        await Assertions.Expect(page.Locator("[data-testid=import-file-row]").First).ToContainTextAsync("testing.json");
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync();
+        Assert.True(await db.Questions.AnyAsync(q => q.Id == "uploaded-1"));
+
+        await page.Locator("[data-testid=import-file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "notes.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes("hello"),
+        });
+        await Assertions.Expect(page.Locator("[data-testid=import-refused]")).ToContainTextAsync("is not an export");
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>Presses on <paramref name="from"/>, moves in steps to the middle of <paramref name="to"/>, and lets go.</summary>
     private static async Task DragAsync(IPage page, ILocator from, ILocator to)
     {
@@ -137,6 +164,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         { "/admin/users", false }, { "/admin/users", true },
         { "/admin/channels", false }, { "/admin/channels", true },
         { "/admin/reports", false }, { "/admin/reports", true },
+        { "/admin/import", false }, { "/admin/import", true },
         { "/admin/graph?q=ip-algo-003&depth=2", false }, { "/admin/graph?q=ip-algo-003&depth=2", true },
     };
 

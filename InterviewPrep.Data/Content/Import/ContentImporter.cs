@@ -33,9 +33,13 @@ public sealed class ContentImporter(
 
     private readonly ImportOptions _options = options?.Value ?? new ImportOptions();
 
-    /// <summary>Imports files, folders and databases; the report says what happened to every row.</summary>
+    /// <summary>
+    /// Imports files, folders and databases; the report says what happened to every row. With
+    /// <paramref name="upload"/>, the files are an admin's upload in a folder of their own: the
+    /// report and history name them without that folder, and history says who uploaded them.
+    /// </summary>
     public async Task<ImportReport> ImportAsync(
-        IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken ct = default)
+        IEnumerable<string> paths, IProgress<ImportProgress>? progress = null, CancellationToken ct = default, ImportUpload? upload = null)
     {
         var report = new ImportReport();
         var units = new List<ImportUnit>();
@@ -44,9 +48,15 @@ public sealed class ContentImporter(
             Discover(path, units, report);
         }
 
+        if (upload is not null)
+        {
+            units.ForEach(u => u.Source = upload.Name(u.Source));
+            report.Files.ForEach(f => f.Source = upload.Name(f.Source));
+        }
+
         // Questions before what refers to them; a stable sort keeps the files' own order.
         units = [.. units.OrderBy(u => u.Kind)];
-        var run = new RunState();
+        var run = new RunState { UploadedBy = upload?.UploadedBy };
         var mapCertifications = false;
         for (var i = 0; i < units.Count; i++)
         {
@@ -77,6 +87,11 @@ public sealed class ContentImporter(
         if (mapCertifications)
         {
             await MapCertificationQuestionsAsync(report, ct);
+        }
+
+        if (upload is not null)
+        {
+            report.Files.ForEach(f => f.Source = upload.Name(f.Source));
         }
 
         await OptimizeAsync(report, ct);
@@ -214,7 +229,7 @@ public sealed class ContentImporter(
             case ImportKind.Questions:
                 var difficulties = await db.Certifications.AsNoTracking()
                     .ToDictionaryAsync(c => c.Id, c => c.Difficulty, StringComparer.Ordinal, ct);
-                return new QuestionRows(this, run, new ChangeSource(HistoryEventSources.Import, unit.Source),
+                return new QuestionRows(this, run, new ChangeSource(HistoryEventSources.Import, unit.Source, run.UploadedBy is { } by ? $"uploaded by {by}" : null),
                     new DifficultyInference(unit.Source, difficulties));
             case ImportKind.ChannelMappings:
                 var present = (await db.ChannelMappings.AsNoTracking().Select(m => new { m.QuestionId, m.ChannelId }).ToListAsync(ct))
@@ -483,6 +498,8 @@ public sealed class ContentImporter(
     private sealed class RunState
     {
         public Dictionary<string, SeenQuestion> Questions { get; } = new(StringComparer.Ordinal);
+
+        public string? UploadedBy { get; init; }
 
         public Dictionary<(ImportKind Kind, string Id), (string Fingerprint, string Source)> Catalog { get; } = [];
     }

@@ -17,5 +17,11 @@ public sealed class ImportOptions
 
     public const int MaxChunkRows = 5000;
 
-    public bool IsValid => MaxFileBytes > 0 && ChunkRows is > 0 and <= MaxChunkRows;
+    /// <summary>An export uploaded from the admin page larger than this is refused (default 100 MB).</summary>
+    public long MaxUploadBytes { get; set; } = 100L * 1024 * 1024;
+
+    /// <summary>A zip whose files add up to more than this, unpacked, is refused (default 1 GB).</summary>
+    public long MaxUnpackedBytes { get; set; } = 1024L * 1024 * 1024;
+
+    public bool IsValid => MaxFileBytes > 0 && ChunkRows is > 0 and <= MaxChunkRows && MaxUploadBytes > 0 && MaxUnpackedBytes > 0;
 }

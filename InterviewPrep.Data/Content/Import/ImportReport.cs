@@ -3,7 +3,7 @@ namespace InterviewPrep.Data.Content.Import;
 /// <summary>What one file (or one table of a database) did to the content.</summary>
 public sealed class FileReport(string source)
 {
-    public string Source { get; } = source;
+    public string Source { get; internal set; } = source;
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
@@ -145,3 +145,13 @@ public sealed class ImportReport
 
 /// <summary>Progress of a long import, for a console or a page.</summary>
 public sealed record ImportProgress(string Source, int FileIndex, int FileCount, int Rows);
+
+/// <summary>Files an admin uploaded, unpacked into <paramref name="Folder"/>: named without it.</summary>
+public sealed record ImportUpload(string Folder, string UploadedBy)
+{
+    public string Name(string source)
+    {
+        var prefix = Path.TrimEndingDirectorySeparator(Folder) + Path.DirectorySeparatorChar;
+        return source.Replace(prefix, "", StringComparison.Ordinal);
+    }
+}

@@ -45,7 +45,7 @@ public sealed class ImportUnit
         _read = read;
     }
 
-    public string Source { get; }
+    public string Source { get; internal set; }
 
     public ImportKind Kind { get; }
 

@@ -84,10 +84,4 @@ public static class CommandLine
 
         return new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
     }
-
-    /// <summary>Reports on the caller's thread, so lines print in order.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }
