@@ -136,7 +136,7 @@ public sealed class RelationshipChangeService(IDbContextFactory<AppDbContext> db
             var unchangedSince = change.EventType switch
             {
                 HistoryEventTypes.RelationshipRemoved => current is null,
-                _ => current is not null && Snapshot(current).ToJsonString() == after?.ToJsonString(),
+                _ => current is not null && JsonNode.DeepEquals(Snapshot(current), after),
             };
             if (!unchangedSince)
             {
