@@ -339,7 +339,8 @@ public sealed class ContentImporter(
 
     /// <summary>
     /// Certifications that name their channels get channel-mapping rows for the active questions of
-    /// those channels, so "Get Certification Questions" finds them by the certification's id.
+    /// those channels, so "Get Certification Questions" finds them by the certification's id. Imported
+    /// questions are mapped as they are written; this maps those that were here before a certification.
     /// </summary>
     private async Task MapCertificationQuestionsAsync(ImportReport report, CancellationToken ct)
     {
@@ -379,9 +380,9 @@ public sealed class ContentImporter(
                     .ToListAsync(ct);
                 foreach (var q in questions.Where(q => mapping.SubChannels is not { Count: > 0 } s || s.Contains(q.SubChannel)))
                 {
+                    // Most are there already: the questions brought their mappings with them (CertificationRules).
                     if (!present.Add(q.Id))
                     {
-                        file.Unchanged++;
                         continue;
                     }
 
