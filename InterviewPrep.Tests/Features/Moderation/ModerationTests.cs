@@ -99,6 +99,26 @@ public sealed class ModerationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task VisitorsWithoutAnAccount_ShareAnHourlyLimit_SignedInLearnersDoNot()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            db.QuestionReports.AddRange(Enumerable.Range(0, ModerationService.AnonymousHourlyLimit).Select(i => new QuestionReport
+            {
+                QuestionId = "q-3", ReporterId = $"anon-script-{i}", Category = ReportCategory.Typo, CreatedAt = _clock.GetUtcNow().UtcDateTime.AddMinutes(-5),
+            }));
+            await db.SaveChangesAsync();
+        }
+
+        var anonymous = await _moderation.SubmitAsync("anon-new", null, "q-1", "typo", null);
+        var signedIn = await _moderation.SubmitAsync("user-1", "bea@example.test", "q-1", "typo", null);
+
+        Assert.False(anonymous.Sent);
+        Assert.Contains("sign in to send yours", anonymous.Message);
+        Assert.True(signedIn.Sent, signedIn.Message);
+    }
+
+    [Fact]
     public async Task TheQueue_HasReportedQuestionsOldestFirst_ThenFlaggedOnes()
     {
         await _moderation.SubmitAsync("anon-1", null, "q-3", "typo", null);

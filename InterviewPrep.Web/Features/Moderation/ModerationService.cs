@@ -25,6 +25,12 @@ public sealed class ModerationService(IDbContextFactory<AppDbContext> dbFactory,
     /// <summary>Reports one learner may send in an hour.</summary>
     public const int HourlyLimit = 5;
 
+    /// <summary>
+    /// Reports all visitors without an account may send in an hour, together: a script that mints a
+    /// new anonymous learner for every report cannot flood the queue; signed-in learners still report.
+    /// </summary>
+    public const int AnonymousHourlyLimit = 50;
+
     public const int MaxQueue = 200;
 
     public static string ToText(ReportCategory category) => category switch
@@ -83,6 +89,15 @@ public sealed class ModerationService(IDbContextFactory<AppDbContext> dbFactory,
         if (await db.QuestionReports.CountAsync(r => r.ReporterId == reporterId && r.CreatedAt > since, ct) >= HourlyLimit)
         {
             return new ReportOutcome(false, $"You have sent {HourlyLimit} reports in the last hour; please try again later.");
+        }
+
+        if (reporterName is null)
+        {
+            await db.Database.LockKeyAsync("report:anonymous", ct);
+            if (await db.QuestionReports.CountAsync(r => r.ReporterName == null && r.CreatedAt > since, ct) >= AnonymousHourlyLimit)
+            {
+                return new ReportOutcome(false, "Many reports came from visitors without an account in the last hour; sign in to send yours.");
+            }
         }
 
         db.QuestionReports.Add(new QuestionReport
