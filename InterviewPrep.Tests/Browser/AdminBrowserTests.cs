@@ -82,6 +82,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         await BrowserPages.WaitForPageAsync(page);
         // A link has its path once the canvas has measured the questions.
         await Assertions.Expect(page.Locator("g.diagram-link > path:not(.selection-helper)")).ToHaveCountAsync(2);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= innerWidth"), "the graph page scrolls sideways");
         await page.Locator("[data-testid=graph-canvas]").ScrollIntoViewIfNeededAsync();
 
         await DragAsync(page, page.Locator("[data-question-id=graph-b] .graph-port"), page.Locator("[data-question-id=graph-c]"));
