@@ -270,7 +270,11 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
 
     private static JsonObject Snapshot(Question q) => QuestionData.FromEntity(q).ToSnapshot();
 
-    /// <summary>The mapping of a question to its own channel follows its channel and sub-channel.</summary>
+    /// <summary>
+    /// The mapping of a question to its own channel follows its channel and sub-channel; but once
+    /// that channel is a certification's and the mapping was placed in an exam domain, the domain
+    /// stays while the question stays in the channel.
+    /// </summary>
     private static void SyncOwnChannelMapping(Question q, string oldChannel)
     {
         var own = q.ChannelMappings.FirstOrDefault(m => m.ChannelId == oldChannel)
@@ -287,8 +291,12 @@ public sealed class ContentChangeService(IDbContextFactory<AppDbContext> dbFacto
             q.ChannelMappings.Remove(duplicate);
         }
 
+        var moved = own.ChannelId != q.Channel;
         own.ChannelId = q.Channel;
-        own.SubChannel = q.SubChannel;
+        if (moved || own is { DomainConfidence: null, DomainAssignedBy: null })
+        {
+            (own.SubChannel, own.DomainConfidence, own.DomainAssignedBy) = (q.SubChannel, null, null);
+        }
     }
 
     private static void AddHistory(

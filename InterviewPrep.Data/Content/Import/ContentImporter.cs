@@ -87,6 +87,7 @@ public sealed class ContentImporter(
         if (mapCertifications)
         {
             await MapCertificationQuestionsAsync(report, ct);
+            await AssignDomainsAsync(report, ct);
         }
 
         if (upload is not null)
@@ -361,6 +362,26 @@ public sealed class ContentImporter(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             file.FailAt(file.Save(), $"the mappings could not be saved ({(e.InnerException ?? e).Message})");
+        }
+    }
+
+    /// <summary>Questions new to a certification are placed in its domains; those already placed stay.</summary>
+    private async Task AssignDomainsAsync(ImportReport report, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var run in await new Certifications.CertificationDomains(dbFactory).AssignAllAsync(onlyUnassigned: true, ct))
+            {
+                if (run.Changed > 0)
+                {
+                    report.Notes.Add($"{run.CertificationId}: {run.Changed} of {run.Questions} questions placed in its domains ({run.General} general)");
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            report.Add("certification domains").Fail(
+                $"the domains could not be assigned ({(e.InnerException ?? e).Message}); run `certifications assign` to try again");
         }
     }
 

@@ -86,6 +86,9 @@ public sealed class ImportReport
 {
     public List<FileReport> Files { get; } = [];
 
+    /// <summary>What the import did besides the files' rows (domains assigned, for example).</summary>
+    public List<string> Notes { get; } = [];
+
     public int Created => Files.Sum(f => f.Created);
     public int Updated => Files.Sum(f => f.Updated);
     public int Unchanged => Files.Sum(f => f.Unchanged);
@@ -129,6 +132,11 @@ public sealed class ImportReport
             {
                 text.AppendLine($"  ... and {file.Warnings.Count - maxDetailsPerFile} more warnings");
             }
+        }
+
+        foreach (var note in Notes)
+        {
+            text.AppendLine(note);
         }
 
         if (!ChangedAnything)

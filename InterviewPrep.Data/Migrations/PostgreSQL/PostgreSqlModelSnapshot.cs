@@ -467,6 +467,16 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasColumnName("channelid")
                         .HasAnnotation("InterviewPrep:DesignName", "channelId");
 
+                    b.Property<string>("DomainAssignedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("domainassignedby")
+                        .HasAnnotation("InterviewPrep:DesignName", "domainAssignedBy");
+
+                    b.Property<double?>("DomainConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("domainconfidence")
+                        .HasAnnotation("InterviewPrep:DesignName", "domainConfidence");
+
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasColumnType("text")

@@ -396,6 +396,14 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("channelId");
 
+                    b.Property<string>("DomainAssignedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("domainAssignedBy");
+
+                    b.Property<double?>("DomainConfidence")
+                        .HasColumnType("REAL")
+                        .HasColumnName("domainConfidence");
+
                     b.Property<string>("QuestionId")
                         .IsRequired()
                         .HasColumnType("TEXT")

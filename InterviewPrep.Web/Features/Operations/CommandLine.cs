@@ -14,7 +14,7 @@ namespace InterviewPrep.Web.Features.Operations;
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "help" or "--help";
+        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "help" or "--help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -53,6 +53,25 @@ public static class CommandLine
                     await app.Services.GetRequiredService<InterviewPrep.Data.Content.Search.QuestionSearch>().RebuildAsync();
                     await output.WriteLineAsync("The search index was rebuilt from the questions.");
                     return 0;
+                case "certifications" when args.Length is 2 or 3 && args[1] == "assign":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var domains = app.Services.GetRequiredService<InterviewPrep.Data.Content.Certifications.CertificationDomains>();
+                    var runs = args.Length == 3
+                        ? (await domains.AssignAsync(args[2]) is { } one ? [one] : [])
+                        : await domains.AssignAllAsync();
+                    if (args.Length == 3 && runs.Count == 0)
+                    {
+                        await output.WriteLineAsync($"There is no certification '{args[2]}'.");
+                        return 1;
+                    }
+
+                    foreach (var run in runs)
+                    {
+                        await output.WriteLineAsync($"{run.CertificationId}: {run.Questions} questions, {run.Changed} moved, {run.LeftByAdmins} kept as admins placed them; " +
+                            string.Join(", ", run.PerDomain.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
+                    }
+
+                    return 0;
                 default:
                     await output.WriteLineAsync("""
                         Usage:
@@ -61,6 +80,8 @@ public static class CommandLine
                           InterviewPrep.Web import PATH...    import exports: folders, .json files, or a .db in the original schema
                           InterviewPrep.Web export DIR        write the whole content into DIR in the export layout (import reads it back)
                           InterviewPrep.Web search-rebuild    rebuild the full-text search index from the questions
+                          InterviewPrep.Web certifications assign [ID]
+                                                              place certification questions in their exam domains (all, or one certification)
                         """);
                     return args[0] is "help" or "--help" ? 0 : 2;
             }
