@@ -166,6 +166,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         { "/admin/channels", false }, { "/admin/channels", true },
         { "/admin/reports", false }, { "/admin/reports", true },
         { "/admin/import", false }, { "/admin/import", true },
+        { "/admin/certifications", false }, { "/admin/certifications", true },
+        { "/admin/certifications/cloud-architecture-foundations/domains", false }, { "/admin/certifications/cloud-architecture-foundations/domains", true },
         { "/admin/graph?q=ip-algo-003&depth=2", false }, { "/admin/graph?q=ip-algo-003&depth=2", true },
     };
 

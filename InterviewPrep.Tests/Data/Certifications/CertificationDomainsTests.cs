@@ -126,4 +126,32 @@ public sealed class CertificationDomainsTests : IAsyncLifetime
         Assert.Equal("storage", (await MappingsAsync())["k-9"].SubChannel);
         Assert.Contains(report.Notes, n => n.StartsWith("cka:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Summary_CountsEachDomain_AndCallsOutOneTooShortForAFullExam_AndAnAdminsMoveSticks()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            (await db.Certifications.SingleAsync(c => c.Id == "cka")).QuestionCount = 4;
+            await db.SaveChangesAsync();
+        }
+
+        await _domains.AssignAsync("cka");
+        Assert.True(await _domains.SetDomainAsync("cka", "k-3", "storage", "ada@example.test"));
+        Assert.False(await _domains.SetDomainAsync("cka", "k-3", "no-such-domain", "ada@example.test"));
+
+        var summary = (await _domains.SummaryAsync("cka"))!;
+
+        var storage = summary.Domains.Single(d => d.Id == "storage");
+        var services = summary.Domains.Single(d => d.Id == "services");
+        // A 4-question exam draws 2 (40 %) from storage and 3 (60 %, rounded up) from services.
+        Assert.Equal((2, 2, false), (storage.Questions, storage.NeededForFullExam, storage.TooFew));
+        Assert.Equal((2, 3, true), (services.Questions, services.NeededForFullExam, services.TooFew));
+        Assert.Equal("ada@example.test", summary.Questions.Single(q => q.QuestionId == "k-3").AssignedBy);
+        await _domains.AssignAsync("cka");
+        Assert.Equal("storage", (await MappingsAsync())["k-3"].SubChannel);
+
+        var row = Assert.Single(await _domains.OverviewAsync());
+        Assert.Equal((4, 0, 2, 1), (row.Questions, row.General, row.Domains, row.ShortDomains));
+    }
 }
