@@ -35,6 +35,7 @@ public sealed partial class PublicPageCacheTests : IAsyncLifetime
     [Theory]
     [InlineData("/")]
     [InlineData("/channels")]
+    [InlineData("/certifications")]
     [InlineData("/channels/devops")]
     [InlineData("/questions/ip-ops-003")]
     [InlineData("/search?q=kubernetes+pod")]
