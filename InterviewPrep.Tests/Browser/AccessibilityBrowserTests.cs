@@ -12,6 +12,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/", false }, { "/", true },
         { "/channels", false }, { "/channels", true },
         { "/certifications", false }, { "/certifications", true },
+        { "/certifications/cloud-architecture-foundations", false }, { "/certifications/cloud-architecture-foundations", true },
         { "/channels/databases", false }, { "/channels/databases", true },
         { "/questions/ip-sd-001", false }, { "/questions/ip-sd-001", true },
         { "/search?q=index", false }, { "/search?q=index", true },

@@ -37,6 +37,32 @@ public sealed partial class CertificationsPageTests(HomePageTests.App app) : ICl
         Assert.Contains("0 of 3 certifications", none);
     }
 
+    [Fact]
+    public async Task ACertificationsPage_HasItsExamFacts_AndEachDomainWithItsWeightAndQuestions()
+    {
+        var catalog = await _app.CreateClient().GetStringAsync("/certifications");
+        Assert.Contains("href=\"certifications/cloud-architecture-foundations\"", catalog);
+
+        var response = await _app.CreateClient().GetAsync("/certifications/cloud-architecture-foundations");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"exam-facts\"", html);
+        var domains = Regex.Matches(html, "data-testid=\"domain\" data-domain=\"([a-z-]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Contains("scalability-and-traffic", domains);
+        Assert.True(domains.Count >= 4, string.Join(", ", domains));
+        var available = int.Parse(Regex.Match(html, "data-testid=\"available\">([0-9,]+)<").Groups[1].Value, System.Globalization.NumberStyles.AllowThousands);
+        Assert.True(available > 0);
+    }
+
+    [Fact]
+    public async Task AnUnknownCertification_Is404()
+    {
+        var response = await _app.CreateClient().GetAsync("/certifications/no-such-exam");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("text-orange-400", "#ef6c00")]
     [InlineData("text-sky-600", "#0288d1")]

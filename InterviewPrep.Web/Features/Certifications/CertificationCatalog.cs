@@ -10,6 +10,19 @@ public sealed record CertificationCard(
     string Id, string Name, string Provider, string Category, string Description, Difficulty Difficulty, string Status,
     string? Icon, string? Color, string? ExamCode, int ExamDuration, int PassingScore, int Domains, int Available, bool HasChannel);
 
+/// <summary>An exam domain with its weight and the active questions placed in it.</summary>
+public sealed record DomainCount(string Id, string Name, int Weight, int Questions);
+
+/// <summary>A prerequisite: another certification's id, and its name when it is in the catalog.</summary>
+public sealed record Prerequisite(string Id, string? Name);
+
+/// <summary>A certification's page: the exam, its domains, the questions in no domain, its prerequisites.</summary>
+public sealed record CertificationDetail(
+    Certification Certification, IReadOnlyList<DomainCount> Domains, int General, IReadOnlyList<Prerequisite> Prerequisites, bool HasChannel)
+{
+    public int Available => Domains.Sum(d => d.Questions) + General;
+}
+
 /// <summary>The certifications catalog (the design's <c>certifications</c>), with active questions counted per certification.</summary>
 public sealed class CertificationCatalog(IDbContextFactory<AppDbContext> dbFactory, ContentCache? cache = null)
 {
@@ -32,6 +45,34 @@ public sealed class CertificationCatalog(IDbContextFactory<AppDbContext> dbFacto
                 c.Id, c.Name, c.Provider, c.Category, c.Description, c.Difficulty, c.Status, c.Icon, c.Color, c.ExamCode,
                 c.ExamDuration, c.PassingScore, c.Domains?.Count ?? 0, available.GetValueOrDefault(c.Id), channels.Contains(c.Id)))
             .ToList();
+    }
+
+    /// <summary>One certification with its domains' active questions and its prerequisites' names; null when there is none.</summary>
+    public async Task<CertificationDetail?> GetAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var certification = await db.Certifications.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (certification is null)
+        {
+            return null;
+        }
+
+        var perDomain = await db.ChannelMappings.AsNoTracking()
+            .Where(m => m.ChannelId == id && m.Question!.Status == QuestionStatus.Active)
+            .GroupBy(m => m.SubChannel)
+            .Select(g => new { Domain = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Domain, x => x.Count, ct);
+        var prerequisiteIds = certification.Prerequisites ?? [];
+        var names = await db.Certifications.AsNoTracking().Where(c => prerequisiteIds.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var domains = (certification.Domains ?? [])
+            .Select(d => new DomainCount(d.Id, d.Name, d.Weight, perDomain.GetValueOrDefault(d.Id)))
+            .ToList();
+        var general = perDomain.Where(p => domains.All(d => d.Id != p.Key)).Sum(p => p.Value);
+        var hasChannel = await db.Channels.AsNoTracking().AnyAsync(c => c.Id == id, ct);
+        return new CertificationDetail(
+            certification, domains, general,
+            prerequisiteIds.Select(p => new Prerequisite(p, names.GetValueOrDefault(p))).ToList(), hasChannel);
     }
 
     /// <summary>The data's icon names (a web icon set's) as Material icon names.</summary>
