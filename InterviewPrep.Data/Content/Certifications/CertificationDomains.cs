@@ -16,6 +16,9 @@ public sealed record DomainQuestionRow(string QuestionId, string Text, QuestionS
 public sealed record DomainFigures(string Id, string Name, int Weight, int Questions, int NeededForFullExam)
 {
     public bool TooFew => Questions < NeededForFullExam;
+
+    /// <summary>Questions a full exam of <paramref name="examQuestions"/> draws from a domain of <paramref name="weight"/> %.</summary>
+    public static int Needed(int examQuestions, int weight) => (int)Math.Ceiling(examQuestions * weight / 100.0);
 }
 
 /// <summary>A certification in the admin list: active questions mapped, how many in no domain, and domains short for a full exam.</summary>
@@ -114,7 +117,7 @@ public sealed class CertificationDomains(IDbContextFactory<AppDbContext> dbFacto
             .ToListAsync(ct);
         var domains = (certification.Domains ?? []).Select(d => new DomainFigures(
                 d.Id, d.Name, d.Weight, questions.Count(q => q.Domain == d.Id && q.Status == QuestionStatus.Active),
-                (int)Math.Ceiling(certification.QuestionCount * d.Weight / 100.0)))
+                DomainFigures.Needed(certification.QuestionCount, d.Weight)))
             .ToList();
         return new DomainSummary(certification.Id, certification.Name, certification.QuestionCount, domains, questions);
     }
@@ -135,7 +138,7 @@ public sealed class CertificationDomains(IDbContextFactory<AppDbContext> dbFacto
             var mine = counts.Where(x => x.ChannelId == c.Id).ToList();
             var domains = c.Domains ?? [];
             var inDomains = mine.Where(x => domains.Any(d => d.Id == x.SubChannel)).Sum(x => x.Count);
-            var short_ = domains.Count(d => mine.Where(x => x.SubChannel == d.Id).Sum(x => x.Count) < Math.Ceiling(c.QuestionCount * d.Weight / 100.0));
+            var short_ = domains.Count(d => mine.Where(x => x.SubChannel == d.Id).Sum(x => x.Count) < DomainFigures.Needed(c.QuestionCount, d.Weight));
             return new CertificationDomainsRow(c.Id, c.Name, c.Provider, mine.Sum(x => x.Count), mine.Sum(x => x.Count) - inDomains, domains.Count, short_);
         }).ToList();
     }

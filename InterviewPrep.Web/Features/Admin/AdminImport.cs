@@ -172,5 +172,5 @@ public sealed class AdminImport(ContentImporter importer, IOptions<ImportOptions
         }
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / 1024d / 1024d:0.#} MB";
+    public static string Megabytes(long bytes) => $"{bytes / 1024d / 1024d:0.#} MB";
 }
