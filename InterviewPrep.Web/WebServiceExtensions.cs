@@ -128,6 +128,9 @@ public static partial class WebServiceExtensions
         builder.Services.AddScoped<SessionPlayer>();
         builder.Services.AddSingleton<StudyRules>();
         builder.Services.AddSingleton<ReviewRules>();
+        builder.Services.AddScoped<InterviewPrep.Web.Features.Certifications.ExamRules>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Certifications.ExamService>();
+        builder.Services.AddHostedService<InterviewPrep.Web.Features.Certifications.ExamDeadlines>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Dashboard.DashboardService>();
         builder.Services.AddSingleton<QuestionPageService>();
         // Admin pages: the grid's reads, history, and who a change is recorded as.

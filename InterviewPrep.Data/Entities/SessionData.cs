@@ -23,6 +23,9 @@ public sealed record SessionData
     /// <summary>For timed activities (exams): the absolute moment the session ends; null when untimed.</summary>
     public DateTime? Deadline { get; init; }
 
+    /// <summary>For certification exams, practice and drills: how the items were drawn and how the attempt ended.</summary>
+    public ExamPart? Exam { get; init; }
+
     /// <summary>The item at <see cref="Position"/>, when there is one.</summary>
     [JsonIgnore]
     public string? CurrentItem => Position >= 0 && Position < Items.Count ? Items[Position] : null;
@@ -33,8 +36,8 @@ public sealed record SessionData
     [JsonIgnore]
     public int CompletedCount => Items.Distinct().Count(i => States.GetValueOrDefault(i)?.Revealed == true);
 
-    public static SessionData Start(IReadOnlyList<string> items, DateTime? deadline = null) =>
-        new() { Items = items.ToList(), Deadline = deadline };
+    public static SessionData Start(IReadOnlyList<string> items, DateTime? deadline = null, ExamPart? exam = null) =>
+        new() { Items = items.ToList(), Deadline = deadline, Exam = exam };
 
     /// <summary>
     /// Moves to <paramref name="position"/> (clamped to the items) and records a step on one item. Facts
@@ -93,3 +96,36 @@ public sealed record ItemState
 public sealed record ItemStep(
     bool? Seen = null, bool? Revealed = null, string? Recall = null, int? Grade = null, bool? Flagged = null,
     string? Answer = null, TimeSpan? TimeSpent = null);
+
+/// <summary>
+/// A certification attempt's own facts: the mode, each item's exam domain as drawn, the time allowed, the
+/// readiness predicted just before it started, and when and how it was handed in.
+/// </summary>
+public sealed record ExamPart
+{
+    /// <summary><c>exam</c> (timed, no feedback until the end), <c>practice</c> (answer after each item) or <c>drill</c> (one domain).</summary>
+    public required string Mode { get; init; }
+
+    /// <summary>The domain id each item was drawn for (<c>general</c> for items in no domain).</summary>
+    public IReadOnlyDictionary<string, string> Domains { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The drill's domain, when a drill.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>Minutes allowed, for a timed exam.</summary>
+    public int? Minutes { get; init; }
+
+    /// <summary>Overall readiness (0 to 1) predicted just before the attempt started.</summary>
+    public double? PredictedReadiness { get; init; }
+
+    /// <summary>Whether marks feed spaced repetition (wrong: Again, partly: Hard, correct: Good).</summary>
+    public bool IntoReview { get; init; } = true;
+
+    public DateTime? SubmittedAt { get; init; }
+
+    /// <summary>The marks the key-term check suggested for written answers when the attempt was handed in (values as <see cref="ItemState.Grade"/>).</summary>
+    public IReadOnlyDictionary<string, int>? Suggested { get; init; }
+
+    /// <summary>True when the time ran out and the server handed the attempt in.</summary>
+    public bool SubmittedByTime { get; init; }
+}

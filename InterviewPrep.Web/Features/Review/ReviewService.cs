@@ -39,6 +39,13 @@ public sealed record ReviewCounts(int DueNow, int DueLaterToday, int NewToday, i
 /// <summary>The review queue and the counts, taken at the same instant so they cannot disagree.</summary>
 public sealed record ReviewToday(IReadOnlyList<DueCard> Queue, ReviewCounts Counts);
 
+/// <summary>Recall probabilities today by question, and the retention the learner aims for.</summary>
+public sealed record RecallToday(IReadOnlyDictionary<string, double> Recall, double DesiredRetention)
+{
+    /// <summary>Mastered: recalled today with at least the desired retention.</summary>
+    public bool Mastered(string questionId) => Recall.TryGetValue(questionId, out var r) && r >= DesiredRetention;
+}
+
 /// <summary>Reviews due on one day of the forecast.</summary>
 public sealed record ForecastDay(DateOnly Day, int Count);
 
@@ -85,6 +92,26 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
     {
         await AddAsync(learnerId, questionId, ct);
         return await GradeAsync(learnerId, questionId, grade, taken, ct);
+    }
+
+    /// <summary>
+    /// The probability of recalling each of <paramref name="questionIds"/> today (FSRS retrievability), for the
+    /// questions the learner has reviewed at least once, with the learner's desired retention. Questions never
+    /// reviewed have no entry.
+    /// </summary>
+    public async Task<RecallToday> GetRecallAsync(string learnerId, IReadOnlyCollection<string> questionIds, CancellationToken ct = default)
+    {
+        var now = clock.UtcNow();
+        var mine = await settings.GetAsync(learnerId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = questionIds.ToList();
+        var cards = await db.ReviewCards.AsNoTracking()
+            .Where(c => c.LearnerId == learnerId && c.LastReview != null && ids.Contains(c.QuestionId))
+            .ToListAsync(ct);
+        var scheduler = new FsrsScheduler(mine.Fsrs with { EnableFuzz = false });
+        var recall = cards
+            .ToDictionary(c => c.QuestionId, c => scheduler.Retrievability(ToMemory(c), now), StringComparer.Ordinal);
+        return new RecallToday(recall, mine.Fsrs.DesiredRetention);
     }
 
     public async Task<bool> IsInReviewAsync(string learnerId, string questionId, CancellationToken ct = default)

@@ -13,7 +13,7 @@ namespace InterviewPrep.Web.Features.Sessions;
 public sealed record PlayerStart(
     string? LearnerId, SessionType Type, ISessionRules Rules, string SessionKey, string Title, string? Subtitle, IReadOnlyList<string> Items,
     string? ChannelId = null, string? CertificationId = null, DateTime? Deadline = null, bool Persist = true,
-    bool ReplacesOthers = false);
+    bool ReplacesOthers = false, ExamPart? Exam = null);
 
 /// <summary>
 /// The session engine a page plays (one per circuit): starting or resuming an activity, moving
@@ -94,7 +94,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
 
             Session = await sessions.StartOrResumeAsync(new SessionStart(
                 start.LearnerId, start.Type, start.SessionKey, start.Title, start.Subtitle, start.Items,
-                start.ChannelId, start.CertificationId, start.Deadline));
+                start.ChannelId, start.CertificationId, start.Deadline, start.Exam));
             if (Session.Status != SessionStatus.Active)
             {
                 Session = null;
@@ -176,7 +176,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
                 // Where the learner is, written at once (unless they have already moved on); and what
                 // they had already done with this item, which the save reads anyway.
                 var saved = (await sessions.SaveAsync(Session.Id, LearnerId, position, id, new ItemStep(Seen: true)))?.StepItem;
-                if (saved is { Revealed: true } && version == _version)
+                if (saved is not null && (saved.Revealed || saved.Flagged || saved.Answer is not null) && version == _version)
                 {
                     Current = saved;
                     GradeStatus = Graded is { } g ? $"You graded it {g}." : null;
@@ -293,6 +293,24 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         }
 
         NotifyChanged();
+    }
+
+    /// <summary>Keeps the learner's written answer to the current item (exams); false when it was not saved.</summary>
+    public async Task<bool> SaveAnswerAsync(string? text)
+    {
+        if (CurrentId is not { } id || Loading || Current.Revealed)
+        {
+            return false;
+        }
+
+        Current = Current with { Answer = text ?? "" };
+        if (Session is null || LearnerId is null)
+        {
+            return false;
+        }
+
+        var saved = await sessions.SaveAsync(Session.Id, LearnerId, Index, id, new ItemStep(Answer: text ?? ""));
+        return saved?.StepItem?.Answer == (text ?? "");
     }
 
     /// <summary>Ends the session before every item is done.</summary>

@@ -9,7 +9,7 @@ namespace InterviewPrep.Web.Features.Sessions;
 /// <summary>What starting a study activity needs: who, which activity, and its items in order.</summary>
 public sealed record SessionStart(
     string OwnerId, SessionType SessionType, string SessionKey, string Title, string? Subtitle, IReadOnlyList<string> ItemIds,
-    string? ChannelId = null, string? CertificationId = null, DateTime? Deadline = null);
+    string? ChannelId = null, string? CertificationId = null, DateTime? Deadline = null, ExamPart? Exam = null);
 
 /// <summary>
 /// A session as pages use it: where it stands and how to get back to it. After a step is saved,
@@ -58,7 +58,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             ChannelId = start.ChannelId,
             CertificationId = start.CertificationId,
             TotalItems = start.ItemIds.Count,
-            SessionData = SessionData.Start(start.ItemIds, start.Deadline),
+            SessionData = SessionData.Start(start.ItemIds, start.Deadline, start.Exam),
             StartedAt = now,
             LastAccessedAt = now,
         };
@@ -84,8 +84,15 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return null;
         }
 
-        var data = (session.SessionData ?? new SessionData()).Apply(position, itemId, step);
         var now = clock.UtcNow();
+        var current = session.SessionData ?? new SessionData();
+        if (step is not null && current.Deadline is { } deadline && now >= deadline)
+        {
+            // Time is up: answers and flags sent after the deadline are not taken; marking still is.
+            step = step with { Answer = null, Flagged = null };
+        }
+
+        var data = current.Apply(position, itemId, step);
         session.SessionData = data;
         session.CompletedItems = data.CompletedCount;
         session.Progress = session.TotalItems == 0 ? 0 : (int)Math.Round(100.0 * session.CompletedItems / session.TotalItems);
@@ -98,6 +105,44 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return ToView(session) with { StepItem = itemId is null ? null : data.States.GetValueOrDefault(itemId) };
+    }
+
+    /// <summary>
+    /// Changes a session's data as a whole (an exam handed in, its part updated), under the same lock as
+    /// <see cref="SaveAsync"/>; <paramref name="complete"/> also finishes it when active. Null when there is no such session.
+    /// </summary>
+    public async Task<SessionView?> UpdateAsync(
+        string sessionId, string ownerId, Func<SessionData, SessionData> change, bool complete = false, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.LockForUpdateAsync($"SELECT id FROM userSessions WHERE id = {sessionId} FOR UPDATE", ct);
+        var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == ownerId, ct);
+        if (session is null)
+        {
+            return null;
+        }
+
+        var now = clock.UtcNow();
+        session.SessionData = change(session.SessionData ?? new SessionData());
+        session.LastAccessedAt = now;
+        if (complete && session.Status == SessionStatus.Active)
+        {
+            Complete(session, now);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return ToView(session);
+    }
+
+    /// <summary>A session with everything it holds; null when the learner has no such session.</summary>
+    public async Task<(SessionView View, SessionData Data, string? CertificationId, DateTime StartedAt)?> GetAsync(
+        string sessionId, string ownerId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.UserSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == ownerId, ct);
+        return session is null ? null : (ToView(session), session.SessionData ?? new SessionData(), session.CertificationId, session.StartedAt);
     }
 
     /// <summary>Finishes an active session before every item is done (an exam handed in, a path left at a milestone).</summary>
