@@ -19,10 +19,21 @@ public static class ExamModes
     /// <summary>One domain's questions, untimed, with the answer after each.</summary>
     public const string Drill = "drill";
 
+    /// <summary>Practising what a handed-in attempt missed (kept as practice).</summary>
+    public const string Retry = "retry";
+
     /// <summary>The activity's identity, which is also its address: starting it again resumes it.</summary>
     public static string SessionKey(string certificationId, string mode, string? domain = null) => mode == Drill
         ? $"certifications/{Uri.EscapeDataString(certificationId)}/drill/{Uri.EscapeDataString(domain ?? "")}"
         : $"certifications/{Uri.EscapeDataString(certificationId)}/{mode}";
+
+    /// <summary>Practising the questions an attempt missed.</summary>
+    public static string RetryKey(string certificationId, string attemptId) =>
+        $"certifications/{Uri.EscapeDataString(certificationId)}/retry/{Uri.EscapeDataString(attemptId)}";
+
+    /// <summary>Where an attempt's results are.</summary>
+    public static string ResultsUrl(string certificationId, string attemptId) =>
+        $"certifications/{Uri.EscapeDataString(certificationId)}/attempts/{Uri.EscapeDataString(attemptId)}";
 }
 
 /// <summary>A length the learner may choose, with the minutes it allows.</summary>
@@ -193,6 +204,39 @@ public sealed class ExamService(
         return await GetAsync(request.LearnerId, view.Id, ct);
     }
 
+    /// <summary>Starts (or resumes) practising the questions a handed-in attempt did not get right; null when it got them all.</summary>
+    public async Task<ExamAttempt?> StartRetryAsync(string learnerId, string attemptId, CancellationToken ct = default)
+    {
+        var result = await ResultAsync(learnerId, attemptId, ct);
+        if (result is null)
+        {
+            return null;
+        }
+
+        var key = ExamModes.RetryKey(result.Attempt.CertificationId, attemptId);
+        if (await FindActiveAsync(learnerId, key, ct) is { } active)
+        {
+            return active;
+        }
+
+        var missed = result.Items.Where(i => i.Effective != ExamMark.Correct).ToList();
+        if (missed.Count == 0)
+        {
+            return null;
+        }
+
+        var part = new ExamPart
+        {
+            Mode = ExamModes.Practice,
+            Domains = missed.ToDictionary(i => i.QuestionId, i => i.Domain, StringComparer.Ordinal),
+            IntoReview = result.Attempt.Exam.IntoReview,
+        };
+        var view = await sessions.StartOrResumeAsync(new SessionStart(
+            learnerId, SessionType.Certification, key, $"{result.CertificationName}: the ones you missed", null,
+            missed.Select(i => i.QuestionId).ToList(), CertificationId: result.Attempt.CertificationId, Exam: part), ct);
+        return await GetAsync(learnerId, view.Id, ct);
+    }
+
     private static (string Title, string Subtitle) Titles(Certification certification, string mode, string? domain) => mode switch
     {
         ExamModes.Exam => ($"{certification.Name}: timed exam", certification.Provider),
@@ -222,7 +266,7 @@ public sealed class ExamService(
             var suggested = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var id in data.Items)
             {
-                if (questions.GetValueOrDefault(id) is { } q && data.StateOf(id).Answer is { } answer
+                if (questions.GetValueOrDefault(id) is { } q && (data.StateOf(id).Answer ?? data.StateOf(id).Recall) is { } answer
                     && AnswerCoverage.Check(q.Text, q.Answer, answer).Suggested is { } mark)
                 {
                     suggested[id] = (int)mark;
@@ -306,11 +350,12 @@ public sealed class ExamService(
             var state = attempt.Data.StateOf(id);
             var q = questions.GetValueOrDefault(id);
             var domain = attempt.Exam.Domains.GetValueOrDefault(id) ?? DomainAssigner.General;
-            var coverage = q is null ? new Coverage([], null) : AnswerCoverage.Check(q.Text, q.Answer, state.Answer);
+            var written = string.IsNullOrWhiteSpace(state.Answer) ? state.Recall : state.Answer;
+            var coverage = q is null ? new Coverage([], null) : AnswerCoverage.Check(q.Text, q.Answer, written);
             ExamMark? suggested = attempt.Exam.Suggested?.GetValueOrDefault(id) is > 0 and var s ? (ExamMark)s : coverage.Suggested;
             return new ResultItem(
                 i + 1, id, q?.Text ?? "(this question is no longer available)", q?.Answer ?? "", domain, names.GetValueOrDefault(domain) ?? "General",
-                state.Answer, state.Flagged, ToMark(state.Grade), suggested, coverage, TimeSpan.FromMilliseconds(state.TimeSpentMs));
+                written, state.Flagged, ToMark(state.Grade), suggested, coverage, TimeSpan.FromMilliseconds(state.TimeSpentMs));
         }).ToList();
         var score = ExamScoring.Score(
             items.Select(i => new ScoredItem(i.QuestionId, i.Domain, i.Mark ?? i.Suggested)).ToList(), blueprint, certification?.PassingScore ?? 70);
