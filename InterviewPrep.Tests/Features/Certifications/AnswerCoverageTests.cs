@@ -55,4 +55,19 @@ public sealed class AnswerCoverageTests
         Assert.NotEmpty(coverage.Terms);
         Assert.All(coverage.Terms, t => Assert.False(t.Covered));
     }
+
+    [Fact]
+    public void WithTheCollectionsRarity_WordsEveryAnswerUses_RankBelowTheTellingOnes()
+    {
+        // Every answer of this collection speaks of traffic and containers; only this one of endpoints and liveness.
+        var rarity = TermRarity.From(Enumerable.Range(0, 20).Select(i => $"Answer {i}: containers take traffic.").Append(Answer));
+
+        var terms = AnswerCoverage.KeyTerms(Question, Answer, rarity).Select(t => t.Word).ToList();
+
+        Assert.Contains("endpoints", terms);
+        Assert.Contains("liveness", terms);
+        Assert.True(terms.IndexOf("traffic") is -1 or > 2, string.Join(", ", terms));
+        Assert.True(terms.IndexOf("container") is -1 or > 2, string.Join(", ", terms));
+        Assert.Equal(21, rarity.Documents);
+    }
 }

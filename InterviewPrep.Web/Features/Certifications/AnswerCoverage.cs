@@ -14,8 +14,36 @@ public sealed record Coverage(IReadOnlyList<KeyTerm> Terms, ExamMark? Suggested)
 }
 
 /// <summary>
+/// How rare each word is among a collection of answers (the certification's), so a key term is what this
+/// answer says that others do not: inverse document frequency, ln((N + 1) / (df + 1)) + 1.
+/// </summary>
+public sealed record TermRarity(int Documents, IReadOnlyDictionary<string, int> Frequency)
+{
+    public static readonly TermRarity None = new(0, new Dictionary<string, int>());
+
+    public double Weight(string stem) => Documents == 0 ? 1 : Math.Log((Documents + 1.0) / (Frequency.GetValueOrDefault(stem) + 1.0)) + 1;
+
+    public static TermRarity From(IEnumerable<string> answers)
+    {
+        var frequency = new Dictionary<string, int>(StringComparer.Ordinal);
+        var documents = 0;
+        foreach (var answer in answers)
+        {
+            documents++;
+            foreach (var stem in DomainAssigner.Terms(answer).Distinct())
+            {
+                frequency[stem] = frequency.GetValueOrDefault(stem) + 1;
+            }
+        }
+
+        return new TermRarity(documents, frequency);
+    }
+}
+
+/// <summary>
 /// A transparent first grader for open answers: the model answer's key terms are its most frequent
-/// content words, longer ones first among equals (stop words out, word endings folded, words the question itself uses left out), and a
+/// content words weighed by how rare they are among the certification's answers (stop words out, word endings folded,
+/// words the question itself uses left out), and a
 /// written answer covers a term when it uses the same word in any of its forms. It only suggests a
 /// mark (60% of the terms or more: correct; 30% or more: partly; less: wrong); the learner decides.
 /// </summary>
@@ -23,9 +51,9 @@ public static class AnswerCoverage
 {
     public const int MaxTerms = 10;
 
-    public static Coverage Check(string question, string modelAnswer, string? written)
+    public static Coverage Check(string question, string modelAnswer, string? written, TermRarity? rarity = null)
     {
-        var terms = KeyTerms(question, modelAnswer);
+        var terms = KeyTerms(question, modelAnswer, rarity);
         if (string.IsNullOrWhiteSpace(written))
         {
             return new Coverage(terms.Select(t => new KeyTerm(t.Word, false)).ToList(), null);
@@ -41,16 +69,20 @@ public static class AnswerCoverage
         return new Coverage(checkedTerms, suggested);
     }
 
-    /// <summary>The answer's key terms, most used first (then longest), each as first written in the answer.</summary>
-    public static IReadOnlyList<(string Stem, string Word)> KeyTerms(string question, string modelAnswer)
+    /// <summary>
+    /// The answer's key terms, the most telling first (uses in the answer times rarity; then the longer word),
+    /// each as first written in the answer.
+    /// </summary>
+    public static IReadOnlyList<(string Stem, string Word)> KeyTerms(string question, string modelAnswer, TermRarity? rarity = null)
     {
+        rarity ??= TermRarity.None;
         var asked = Words(question).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
         var ranked = Words(StripCode(modelAnswer))
             .Where(w => w.Stem.Length >= 3 && !w.Stem.All(char.IsDigit))
             .Select((w, i) => (w.Stem, w.Word, Index: i))
             .GroupBy(w => w.Stem, StringComparer.Ordinal)
             .Select(g => (Stem: g.Key, Word: g.First().Word, Count: g.Count(), First: g.First().Index, Asked: asked.Contains(g.Key)))
-            .OrderByDescending(t => t.Count)
+            .OrderByDescending(t => t.Count * rarity.Weight(t.Stem))
             .ThenByDescending(t => t.Stem.Length) // among equals, longer words are the more specific
             .ThenBy(t => t.First)
             .ToList();

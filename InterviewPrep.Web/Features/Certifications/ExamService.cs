@@ -1,4 +1,5 @@
 using InterviewPrep.Data;
+using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Content.Certifications;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Web.Features.Review;
@@ -72,14 +73,46 @@ public sealed record AttemptSummary(
     string SessionId, string Mode, string? Domain, DateTime StartedAt, DateTime? SubmittedAt, int Questions, double Score, bool Passed,
     double? Predicted, bool ByTime);
 
+/// <summary>How well readiness predicted the scores of timed exams: mean absolute and mean signed difference, in points.</summary>
+public sealed record Calibration(int Exams, double MeanAbsolute, double MeanSigned)
+{
+    public static Calibration? From(IEnumerable<AttemptSummary> attempts)
+    {
+        var pairs = attempts.Where(a => a.Mode == ExamModes.Exam && a.Predicted is not null)
+            .Select(a => a.Score - 100 * a.Predicted!.Value)
+            .ToList();
+        return pairs.Count == 0 ? null : new Calibration(pairs.Count, pairs.Average(Math.Abs), pairs.Average());
+    }
+}
+
+/// <summary>A learner's standing in one certification: readiness, attempts, and the attempts still running.</summary>
+public sealed record CertificationProgress(
+    ReadinessReport Readiness, IReadOnlyList<AttemptSummary> Attempts, IReadOnlyList<ExamAttempt> Running, Calibration? Calibration);
+
 /// <summary>
 /// Certification exams, practice and drills on the session engine: drawing questions by the blueprint,
 /// the server-held deadline, handing in (by the learner, or by the server when time is up, also while
 /// the learner is away), marking, scoring, attempts, and readiness from spaced repetition.
 /// </summary>
 public sealed class ExamService(
-    IDbContextFactory<AppDbContext> dbFactory, SessionService sessions, ReviewService reviews, TimeProvider clock)
+    IDbContextFactory<AppDbContext> dbFactory, SessionService sessions, ReviewService reviews, TimeProvider clock, ContentCache? cache = null)
 {
+    /// <summary>How rare each word is among the certification's answers, for picking an answer's key terms; kept until content changes.</summary>
+    public Task<TermRarity> TermRarityAsync(string certificationId, CancellationToken ct = default)
+    {
+        async Task<TermRarity> ComputeAsync(CancellationToken token)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var answers = await db.ChannelMappings.AsNoTracking()
+                .Where(m => m.ChannelId == certificationId && m.Question!.Status == QuestionStatus.Active)
+                .Select(m => m.Question!.Answer)
+                .ToListAsync(token);
+            return TermRarity.From(answers);
+        }
+
+        return cache is null ? ComputeAsync(ct) : cache.GetAsync($"term-rarity:{certificationId}", ComputeAsync, r => Math.Max(1, r.Frequency.Count / 16), ct);
+    }
+
     /// <summary>Shorter lengths offered besides the real exam's.</summary>
     public static readonly IReadOnlyList<int> ShortLengths = [10, 20, 40];
 
@@ -259,6 +292,7 @@ public sealed class ExamService(
         }
 
         var questions = await QuestionsAsync(attempt.Items, ct);
+        var rarity = await TermRarityAsync(attempt.CertificationId, ct);
         var now = clock.UtcNow();
         var byTime = attempt.Deadline is { } deadline && ExamClock.Expired(deadline, now);
         await sessions.UpdateAsync(sessionId, learnerId, data =>
@@ -267,7 +301,7 @@ public sealed class ExamService(
             foreach (var id in data.Items)
             {
                 if (questions.GetValueOrDefault(id) is { } q && (data.StateOf(id).Answer ?? data.StateOf(id).Recall) is { } answer
-                    && AnswerCoverage.Check(q.Text, q.Answer, answer).Suggested is { } mark)
+                    && AnswerCoverage.Check(q.Text, q.Answer, answer, rarity).Suggested is { } mark)
                 {
                     suggested[id] = (int)mark;
                 }
@@ -345,13 +379,14 @@ public sealed class ExamService(
         var blueprint = certification is null ? [] : Blueprint(certification);
         var names = blueprint.ToDictionary(d => d.Id, d => d.Name, StringComparer.Ordinal);
         var questions = await QuestionsAsync(attempt.Items, ct);
+        var rarity = await TermRarityAsync(attempt.CertificationId, ct);
         var items = attempt.Items.Select((id, i) =>
         {
             var state = attempt.Data.StateOf(id);
             var q = questions.GetValueOrDefault(id);
             var domain = attempt.Exam.Domains.GetValueOrDefault(id) ?? DomainAssigner.General;
             var written = string.IsNullOrWhiteSpace(state.Answer) ? state.Recall : state.Answer;
-            var coverage = q is null ? new Coverage([], null) : AnswerCoverage.Check(q.Text, q.Answer, written);
+            var coverage = q is null ? new Coverage([], null) : AnswerCoverage.Check(q.Text, q.Answer, written, rarity);
             ExamMark? suggested = attempt.Exam.Suggested?.GetValueOrDefault(id) is > 0 and var s ? (ExamMark)s : coverage.Suggested;
             return new ResultItem(
                 i + 1, id, q?.Text ?? "(this question is no longer available)", q?.Answer ?? "", domain, names.GetValueOrDefault(domain) ?? "General",
@@ -390,6 +425,42 @@ public sealed class ExamService(
             return new AttemptSummary(r.Id, exam.Mode, exam.Domain, r.StartedAt, exam.SubmittedAt ?? r.CompletedAt, data.Items.Count,
                 score.Percent, score.Passed, exam.PredictedReadiness, exam.SubmittedByTime);
         }).ToList();
+    }
+
+    /// <summary>Everything the certification page shows a learner about themselves; null when there is no such certification.</summary>
+    public async Task<CertificationProgress?> ProgressAsync(string learnerId, string certificationId, CancellationToken ct = default)
+    {
+        var readiness = await ReadinessAsync(learnerId, certificationId, ct);
+        if (readiness is null)
+        {
+            return null;
+        }
+
+        var attempts = await AttemptsAsync(learnerId, certificationId, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runningIds = await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == learnerId && s.SessionType == SessionType.Certification && s.CertificationId == certificationId
+                && s.Status == SessionStatus.Active)
+            .OrderByDescending(s => s.LastAccessedAt)
+            .Select(s => s.Id)
+            .Take(20)
+            .ToListAsync(ct);
+        var running = new List<ExamAttempt>();
+        foreach (var id in runningIds)
+        {
+            if (await GetAsync(learnerId, id, ct) is { Status: SessionStatus.Active } attempt)
+            {
+                running.Add(attempt);
+            }
+        }
+
+        // An exam handed in by its deadline just now belongs with the attempts.
+        if (running.Count < runningIds.Count)
+        {
+            attempts = await AttemptsAsync(learnerId, certificationId, ct);
+        }
+
+        return new CertificationProgress(readiness, attempts, running, Calibration.From(attempts));
     }
 
     /// <summary>Readiness for one certification: per domain and overall, from the learner's recall today.</summary>
