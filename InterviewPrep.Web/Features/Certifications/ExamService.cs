@@ -156,6 +156,18 @@ public sealed class ExamService(
         return attempt is { Status: SessionStatus.Active } ? attempt : null;
     }
 
+    /// <summary>The learner's most recent handed-in attempt of this activity, if any.</summary>
+    public async Task<ExamAttempt?> LastHandedInAsync(string learnerId, string sessionKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var id = await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == learnerId && s.SessionKey == sessionKey && s.Status == SessionStatus.Completed)
+            .OrderByDescending(s => s.CompletedAt)
+            .Select(s => s.Id)
+            .FirstOrDefaultAsync(ct);
+        return id is null ? null : await LoadAsync(learnerId, id, ct);
+    }
+
     /// <summary>An attempt of the learner's; an active one whose deadline has passed is handed in first.</summary>
     public async Task<ExamAttempt?> GetAsync(string learnerId, string sessionId, CancellationToken ct = default)
     {
