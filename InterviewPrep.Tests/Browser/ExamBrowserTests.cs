@@ -149,6 +149,54 @@ public sealed partial class ExamBrowserTests(BrowserFixture browser)
         Directory.Delete(folder, recursive: true);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task OnAPhone_EveryStepOfAnAttempt_FitsAndHasNoSeriousAccessibilityViolations(bool dark)
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 });
+        await page.Context.AddCookiesAsync([new Cookie { Name = "ip-theme", Value = dark ? "dark" : "light", Url = browser.BaseAddress.ToString() }]);
+
+        // Practice: the answer opened, key terms and marks showing.
+        await page.GotoAsync("certifications/cloud-architecture-foundations/practice");
+        await page.Locator("[data-testid=exam-start]:not([disabled])").ClickAsync();
+        await Ready(page, 1);
+        await page.Locator("[data-testid=practice-answer]").FillAsync("consistency and availability during a partition");
+        await page.Locator("[data-testid=reveal]").ClickAsync();
+        await page.Locator("[data-testid=exam-mark]").WaitForAsync();
+        await CheckAsync(page, "practice with the answer open");
+
+        // A timed exam: its setup, one answer, one flag, the hand-in summary, then the results.
+        await page.GotoAsync("certifications/cloud-architecture-foundations/exam");
+        await page.Locator("[data-testid=exam-start]:not([disabled])").WaitForAsync();
+        await CheckAsync(page, "the exam's setup");
+        await page.Locator("[data-testid=exam-start]").ClickAsync();
+        await Ready(page, 1);
+        await page.Locator("[data-testid=exam-answer]").FillAsync("Behind a load balancer, across zones.");
+        await page.Locator("[data-testid=exam-flag]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=exam-flag]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.Locator("[data-testid=exam-hand-in]").ClickAsync();
+        await page.Locator("[data-testid=exam-confirm]").WaitForAsync();
+        await CheckAsync(page, "a running exam with the hand-in summary");
+        await page.Locator("[data-testid=exam-confirm-hand-in]").ClickAsync();
+        await page.Locator("[data-testid=exam-results]").WaitForAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await CheckAsync(page, "the results");
+
+        // The certification's page with the learner's readiness and attempts.
+        await page.GotoAsync("certifications/cloud-architecture-foundations");
+        await page.Locator("[data-testid=certification-progress]").WaitForAsync();
+        await CheckAsync(page, "the certification's page with progress");
+        await page.Context.CloseAsync();
+    }
+
+    private static async Task CheckAsync(IPage page, string what)
+    {
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{what} scrolls sideways by {overflow} px on a phone");
+        await BrowserPages.AssertNoSeriousAccessibilityViolationsAsync(page);
+    }
+
     private static Task Ready(IPage page, int position) =>
         page.Locator($"[data-testid=exam][data-position='{position}'][data-ready=true]").WaitForAsync();
 

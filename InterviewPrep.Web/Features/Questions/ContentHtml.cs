@@ -38,15 +38,17 @@ public sealed class ContentHtml
         string.IsNullOrWhiteSpace(markdown) ? "" : Focusable(_sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, _pipeline)));
 
     /// <summary>
-    /// Code blocks scroll sideways when their lines are long: they take keyboard focus, so they
-    /// can be scrolled without a mouse (added after sanitizing, which allows no tabindex in content).
+    /// Code blocks (and a diagram's source, shown until it is drawn or when it cannot be) scroll sideways
+    /// when their lines are long: they take keyboard focus, so they can be scrolled without a mouse
+    /// (added after sanitizing, which allows no tabindex in content).
     /// </summary>
-    private static string Focusable(string html) =>
-        html.Replace("<pre class=\"code-block\">", "<pre class=\"code-block\" tabindex=\"0\">", StringComparison.Ordinal);
+    private static string Focusable(string html) => html
+        .Replace("<pre class=\"code-block\">", "<pre class=\"code-block\" tabindex=\"0\">", StringComparison.Ordinal)
+        .Replace("<pre class=\"mermaid-source\">", "<pre class=\"mermaid-source\" tabindex=\"0\">", StringComparison.Ordinal);
 
     /// <summary>A mermaid diagram block for a <c>diagram</c> field.</summary>
     public static string Diagram(string? source) =>
-        string.IsNullOrWhiteSpace(source) ? "" : MermaidBlock(source);
+        string.IsNullOrWhiteSpace(source) ? "" : Focusable(MermaidBlock(source));
 
     /// <summary>
     /// The allow-list: ordinary document tags, no scripts, styles, forms, frames or event handlers,
