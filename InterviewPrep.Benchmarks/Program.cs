@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnore
     ["dashboard-page"] = () => new ProgressBenchmarks().DashboardPage_Latency(),
     ["access-patterns"] = () => new AccessPatternBenchmarks().NinePatterns_AtTenTimesDesignVolumes(),
     ["admin-grid"] = () => new AdminGridBenchmarks().GridPages_At30000Questions(),
+    ["exams"] = () => new ExamBenchmarks().DrawSaveAndScore_Latency(),
 };
 
 var chosen = args.Length == 0 || args.Contains("all", StringComparer.OrdinalIgnoreCase) ? benchmarks.Keys.ToArray() : args;
