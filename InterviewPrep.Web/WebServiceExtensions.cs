@@ -142,6 +142,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminChannels>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.RelationshipGraph>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminImport>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminCertifications>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Moderation.ModerationService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -154,6 +154,29 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         return (q.Answer, q.Tldr);
     }
 
+    [Fact]
+    public async Task TheCertificationEditor_RefusesWeightsThatDoNotSumTo100_AtTheField_ThenSaves()
+    {
+        var page = await SignedInAdminAsync(false);
+        await page.GotoAsync("/admin/certifications/application-security-essentials/edit");
+        await BrowserPages.WaitForPageAsync(page);
+        var weight = page.Locator("input[data-testid=cert-domain-weight]").First;
+        var original = await weight.InputValueAsync();
+        await weight.FillAsync("1");
+        await Assertions.Expect(page.Locator("[data-testid=cert-domain-sum]")).Not.ToHaveTextAsync("Weights sum to 100 of 100.");
+        await page.Locator("[data-testid=cert-save]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=cert-domains-error]")).ToContainTextAsync("they must sum to 100");
+        await Assertions.Expect(page.Locator("[data-testid=certification-errors]")).ToBeVisibleAsync();
+
+        await weight.FillAsync(original);
+        await page.Locator("input[data-testid=cert-passing]").FillAsync("68");
+        await page.Locator("[data-testid=cert-save]").ClickAsync();
+        await page.WaitForURLAsync("**/admin/certifications/application-security-essentials/domains");
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(68, (await db.Certifications.AsNoTracking().SingleAsync(c => c.Id == "application-security-essentials")).PassingScore);
+        await page.Context.CloseAsync();
+    }
+
     public static TheoryData<string, bool> Pages => new()
     {
         { "/admin", false }, { "/admin", true },
@@ -168,6 +191,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         { "/admin/import", false }, { "/admin/import", true },
         { "/admin/certifications", false }, { "/admin/certifications", true },
         { "/admin/certifications/cloud-architecture-foundations/domains", false }, { "/admin/certifications/cloud-architecture-foundations/domains", true },
+        { "/admin/certifications/cloud-architecture-foundations/edit", false }, { "/admin/certifications/cloud-architecture-foundations/edit", true },
+        { "/admin/certifications/new", false },
         { "/admin/graph?q=ip-algo-003&depth=2", false }, { "/admin/graph?q=ip-algo-003&depth=2", true },
     };
 
