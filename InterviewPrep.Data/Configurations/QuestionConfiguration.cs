@@ -19,6 +19,7 @@ public sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.PrimitiveCollection(q => q.ExperienceLevelTags).IsJsonList();
         builder.PrimitiveCollection(q => q.VoiceKeywords).IsJsonList();
         builder.Property(q => q.Videos).IsJson();
+        builder.Property(q => q.Options).IsJson();
         builder.Property(q => q.RelevanceDetails).IsJson();
         builder.Property(q => q.JobTitleRelevance).IsJson();
 

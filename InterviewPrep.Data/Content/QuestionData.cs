@@ -34,6 +34,9 @@ public sealed record QuestionData
 
     public QuestionVideos? Videos { get; init; }
 
+    /// <summary>Multiple-choice options; null for open questions.</summary>
+    public List<QuestionOption>? Options { get; init; }
+
     public List<string>? Companies { get; init; }
 
     public string? Eli5 { get; init; }
@@ -78,6 +81,7 @@ public sealed record QuestionData
         SubChannel = q.SubChannel,
         SourceUrl = q.SourceUrl,
         Videos = q.Videos,
+        Options = q.Options?.ToList(),
         Companies = q.Companies?.ToList(),
         Eli5 = q.Eli5,
         Tldr = q.Tldr,
@@ -106,6 +110,7 @@ public sealed record QuestionData
         q.SubChannel = SubChannel;
         q.SourceUrl = SourceUrl;
         q.Videos = Videos;
+        q.Options = Options?.ToList();
         q.Companies = Companies?.ToList();
         q.Eli5 = Eli5;
         q.Tldr = Tldr;

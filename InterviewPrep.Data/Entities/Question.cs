@@ -30,6 +30,9 @@ public class Question
 
     public QuestionVideos? Videos { get; set; }
 
+    /// <summary>The choices of a multiple-choice question (certification practice questions); null for open questions.</summary>
+    public List<QuestionOption>? Options { get; set; }
+
     public List<string>? Companies { get; set; }
 
     public string? Eli5 { get; set; }
@@ -65,6 +68,9 @@ public class Question
 
     public List<ChannelMapping> ChannelMappings { get; set; } = [];
 }
+
+/// <summary>One choice of a multiple-choice question (JSON <c>{id, text, isCorrect}</c>).</summary>
+public sealed record QuestionOption(string Id, string Text, bool IsCorrect);
 
 /// <summary>The short and long video of a question (JSON <c>{shortVideo, longVideo}</c>).</summary>
 public sealed record QuestionVideos(string? ShortVideo, string? LongVideo);

@@ -26,10 +26,11 @@ public static class RowParsers
         var domain = Blank(r.OptionalString("domain"));
         var channel = Blank(r.OptionalString("channel")) ?? certification ?? r.RequiredString("channel", "channel");
         var difficulty = r.OptionalEnum<Difficulty>("difficulty");
+        var options = Options(r);
         var answer = r.OptionalString("answer");
         if (string.IsNullOrWhiteSpace(answer))
         {
-            answer = AnswerFromOptions(r);
+            answer = AnswerFromOptions(options);
             if (answer is null)
             {
                 r.Errors.Add("missing answer");
@@ -56,6 +57,7 @@ public static class RowParsers
             SubChannel = subChannel?.Trim() ?? "",
             SourceUrl = Blank(r.OptionalString("sourceUrl")),
             Videos = r.Object<QuestionVideos>("videos"),
+            Options = options,
             Companies = r.StringList("companies"),
             Eli5 = Blank(r.OptionalString("eli5")),
             Tldr = Blank(r.OptionalString("tldr")),
@@ -85,27 +87,47 @@ public static class RowParsers
         return r.Errors.Count == 0 ? new ParsedQuestion(data, extra, fields, difficulty is not null) : null;
     }
 
-    /// <summary>Multiple-choice rows carry their answer as the correct options.</summary>
-    private static string? AnswerFromOptions(RowReader r)
+    /// <summary>
+    /// A multiple-choice row's options: each with an id, a text and whether it is correct; at least two,
+    /// distinct ids, at least one correct. Anything else is reported and the question stays open.
+    /// </summary>
+    private static List<QuestionOption>? Options(RowReader r)
     {
         r.Read.Add("options");
-        if (r.Row["options"] is not JsonArray options)
+        if (!r.Row.TryGetPropertyValue("options", out var node) || node is null)
         {
             return null;
         }
 
-        var correct = options.OfType<JsonObject>()
-            .Where(o => o["isCorrect"] is JsonValue v && v.TryGetValue<bool>(out var b) && b)
-            .Select(o => $"{o["id"]?.ToString().ToUpperInvariant()}. {o["text"]}")
-            .ToList();
-        if (correct.Count == 0)
+        if (node is not JsonArray array)
         {
+            r.Warnings.Add("options is not a list; the question is kept as an open question");
             return null;
         }
 
-        r.Warnings.Add("multiple-choice options are not stored; the correct option became the answer");
-        return string.Join("\n", correct);
+        var options = new List<QuestionOption>();
+        foreach (var item in array)
+        {
+            if (item is JsonObject o && o["id"] is JsonValue id && id.TryGetValue<string>(out var idText) && !string.IsNullOrWhiteSpace(idText)
+                && o["text"] is JsonValue text && text.TryGetValue<string>(out var textValue) && !string.IsNullOrWhiteSpace(textValue))
+            {
+                var correct = o["isCorrect"] is JsonValue v && v.TryGetValue<bool>(out var b) && b;
+                options.Add(new QuestionOption(idText.Trim(), textValue.Trim(), correct));
+            }
+        }
+
+        if (options.Count < 2 || options.Count != array.Count || options.Select(o => o.Id).Distinct().Count() != options.Count || !options.Any(o => o.IsCorrect))
+        {
+            r.Warnings.Add("options need two or more choices, each with a distinct id and a text, and one correct; the question is kept as an open question");
+            return null;
+        }
+
+        return options;
     }
+
+    /// <summary>Multiple-choice rows may carry their answer only as the correct options.</summary>
+    private static string? AnswerFromOptions(List<QuestionOption>? options) =>
+        options is null ? null : string.Join("\n", options.Where(o => o.IsCorrect).Select(o => $"{o.Id.ToUpperInvariant()}. {o.Text}"));
 
     public static Channel? Channel(RowReader r, int index)
     {

@@ -939,6 +939,12 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasColumnName("lastupdated")
                         .HasAnnotation("InterviewPrep:DesignName", "lastUpdated");
 
+                    b.Property<string>("Options")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("options")
+                        .HasAnnotation("InterviewPrep:DesignName", "options")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
                     b.Property<string>("RelevanceDetails")
                         .HasColumnType("jsonb")
                         .HasColumnName("relevancedetails")

@@ -801,6 +801,11 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("lastUpdated");
 
+                    b.Property<string>("Options")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("options")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
                     b.Property<string>("RelevanceDetails")
                         .HasColumnType("TEXT")
                         .HasColumnName("relevanceDetails")
@@ -891,6 +896,8 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_questions_experienceLevelTags_json", "\"experienceLevelTags\" IS NULL OR json_valid(\"experienceLevelTags\")");
 
                             t.HasCheckConstraint("ck_questions_jobTitleRelevance_json", "\"jobTitleRelevance\" IS NULL OR json_valid(\"jobTitleRelevance\")");
+
+                            t.HasCheckConstraint("ck_questions_options_json", "\"options\" IS NULL OR json_valid(\"options\")");
 
                             t.HasCheckConstraint("ck_questions_relevanceDetails_json", "\"relevanceDetails\" IS NULL OR json_valid(\"relevanceDetails\")");
 

@@ -112,6 +112,37 @@ public sealed class ImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task MultipleChoiceOptions_AreKept_AndTheCorrectOneIsTheAnswerWhenThereIsNone_MalformedOnesLeaveAnOpenQuestion()
+    {
+        static JsonArray Options(params (string Id, string Text, bool Correct)[] options) =>
+            new(options.Select(o => (JsonNode)new JsonObject { ["id"] = o.Id, ["text"] = o.Text, ["isCorrect"] = o.Correct }).ToArray());
+        var choice = Question("q-choice");
+        choice.Remove("answer");
+        choice["options"] = Options(("a", "A heap", false), ("b", "A B-tree", true), ("c", "A queue", false));
+        var noneCorrect = Question("q-none");
+        noneCorrect["options"] = Options(("a", "One", false), ("b", "Two", false));
+        var sameIds = Question("q-same");
+        sameIds["options"] = Options(("a", "One", true), ("a", "Two", false));
+
+        var report = await _db.Importer.ImportAsync([Write("databases.json", Array(choice, noneCorrect, sameIds))]);
+
+        Assert.Equal(3, report.Created);
+        Assert.Equal(2, report.Files.Single().Warnings.Count(w => w.Contains("kept as an open question")));
+        await using var db = _db.CreateContext();
+        var q = await db.Questions.SingleAsync(x => x.Id == "q-choice");
+        Assert.Equal("B. A B-tree", q.Answer);
+        Assert.Equal([new QuestionOption("a", "A heap", false), new QuestionOption("b", "A B-tree", true), new QuestionOption("c", "A queue", false)], q.Options);
+        Assert.Null((await db.Questions.SingleAsync(x => x.Id == "q-none")).Options);
+        Assert.Null((await db.Questions.SingleAsync(x => x.Id == "q-same")).Options);
+        var history = await db.QuestionHistory.SingleAsync(h => h.QuestionId == "q-choice");
+        Assert.Contains("\"isCorrect\":true", history.AfterSnapshot!.ToJsonString());
+
+        // Importing the same row again changes nothing.
+        var again = await _db.Importer.ImportAsync([Write("databases.json", Array(choice.DeepClone().AsObject()))]);
+        Assert.Equal(1, again.Files.Single().Unchanged);
+    }
+
+    [Fact]
     public async Task InvalidRows_AreRejectedWithTheirReasons_AndTheRestImports()
     {
         var noId = Question("x");

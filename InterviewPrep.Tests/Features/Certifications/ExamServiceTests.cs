@@ -231,4 +231,47 @@ public sealed class ExamServiceTests : IAsyncLifetime
         Assert.Equal(ExamModes.Practice, retry.Exam.Mode);
         Assert.Null(await _exams.StartRetryAsync("someone-else", exam.SessionId));
     }
+
+    [Fact]
+    public async Task AMultipleChoiceQuestion_IsMarkedByTheOptionChosen_AndFeedsReview()
+    {
+        var certification = await CertificationAsync();
+        await using (var db = _db.CreateContext())
+        {
+            var domain = certification.Domains![0].Id;
+            db.Questions.Add(new Question
+            {
+                Id = "cert-choice-1", Text = "Which store keeps data sorted by key?", Answer = "B. A B-tree", Explanation = "", Channel = "databases",
+                SubChannel = "indexing", Difficulty = Difficulty.Beginner, CreatedAt = _clock.Now.UtcDateTime, LastUpdated = _clock.Now.UtcDateTime,
+                Options = [new("a", "A heap", false), new("b", "A B-tree", true), new("c", "A queue", false)],
+            });
+            db.Questions.Add(new Question
+            {
+                Id = "cert-choice-2", Text = "Which one is a log?", Answer = "A. A WAL", Explanation = "", Channel = "databases",
+                SubChannel = "indexing", Difficulty = Difficulty.Beginner, CreatedAt = _clock.Now.UtcDateTime, LastUpdated = _clock.Now.UtcDateTime,
+                Options = [new("a", "A WAL", true), new("b", "A tree", false)],
+            });
+            db.ChannelMappings.Add(new ChannelMapping { ChannelId = Certification, SubChannel = domain, QuestionId = "cert-choice-1", DomainAssignedBy = "admin" });
+            db.ChannelMappings.Add(new ChannelMapping { ChannelId = Certification, SubChannel = domain, QuestionId = "cert-choice-2", DomainAssignedBy = "admin" });
+            await db.SaveChangesAsync();
+        }
+
+        var attempt = (await _exams.StartAsync(new ExamRequest(Learner, Certification, ExamModes.Drill, 0, certification.Domains![0].Id)))!;
+        Assert.Contains("cert-choice-1", attempt.Items);
+        await _sessions.SaveAsync(attempt.SessionId, Learner, 0, "cert-choice-1", new ItemStep(Answer: "b"));
+        await _sessions.SaveAsync(attempt.SessionId, Learner, 0, "cert-choice-2", new ItemStep(Answer: "b"));
+
+        await _exams.SubmitAsync(Learner, attempt.SessionId);
+        var result = (await _exams.ResultAsync(Learner, attempt.SessionId))!;
+
+        Assert.Equal(ExamMark.Correct, result.Items.Single(i => i.QuestionId == "cert-choice-1").Mark);
+        Assert.Equal(ExamMark.Wrong, result.Items.Single(i => i.QuestionId == "cert-choice-2").Mark);
+        Assert.True(result.Items.Single(i => i.QuestionId == "cert-choice-1").Choice);
+        // Open questions not attempted in an untimed drill stay unmarked; a choice cannot be re-marked by hand.
+        Assert.All(result.Items.Where(i => !i.Choice), i => Assert.Null(i.Mark));
+        Assert.False(await _exams.MarkAsync(Learner, attempt.SessionId, "cert-choice-2", ExamMark.Correct));
+        await using var check = _db.CreateContext();
+        var logs = await check.ReviewLogs.Where(l => l.LearnerId == Learner).OrderBy(l => l.QuestionId).Select(l => new { l.QuestionId, l.Grade }).ToListAsync();
+        Assert.Equal([("cert-choice-1", (int)Grade.Good), ("cert-choice-2", (int)Grade.Again)], logs.Select(l => (l.QuestionId, l.Grade)));
+    }
 }

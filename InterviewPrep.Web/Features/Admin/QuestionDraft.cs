@@ -50,6 +50,9 @@ public sealed partial class QuestionDraft
     /// <summary>Kept from the loaded question: the form does not edit it.</summary>
     public DateTime? CreatedAt { get; set; }
 
+    /// <summary>A multiple-choice question's options, kept from the loaded question (the form shows them, an import changes them).</summary>
+    public List<QuestionOption>? Options { get; set; }
+
     public static QuestionDraft From(QuestionData q) => new()
     {
         Id = q.Id,
@@ -76,6 +79,7 @@ public sealed partial class QuestionDraft
         Status = q.Status,
         IsNew = q.IsNew,
         CreatedAt = q.CreatedAt,
+        Options = q.Options?.ToList(),
     };
 
     public static string FormatRelevance(string title, double score) => $"{title}: {score.ToString(CultureInfo.InvariantCulture)}";
@@ -187,6 +191,7 @@ public sealed partial class QuestionDraft
             Status = Status,
             IsNew = IsNew,
             CreatedAt = CreatedAt,
+            Options = Options?.ToList(),
         };
     }
 

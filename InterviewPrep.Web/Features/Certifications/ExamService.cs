@@ -54,8 +54,11 @@ public sealed record ExamAttempt(
 /// <summary>A question of a handed-in attempt as the results show it.</summary>
 public sealed record ResultItem(
     int Number, string QuestionId, string Text, string ModelAnswer, string Domain, string DomainName, string? Answer, bool Flagged,
-    ExamMark? Mark, ExamMark? Suggested, Coverage Coverage, TimeSpan Time)
+    ExamMark? Mark, ExamMark? Suggested, Coverage Coverage, TimeSpan Time, IReadOnlyList<QuestionOption>? Options = null)
 {
+    /// <summary>A multiple-choice question: marked automatically from the option chosen.</summary>
+    public bool Choice => Options is { Count: > 0 };
+
     /// <summary>What the item scores as: the learner's mark, else the suggestion, else wrong.</summary>
     public ExamMark Effective => Mark ?? Suggested ?? ExamMark.Wrong;
 }
@@ -307,13 +310,30 @@ public sealed class ExamService(
         var rarity = await TermRarityAsync(attempt.CertificationId, ct);
         var now = clock.UtcNow();
         var byTime = attempt.Deadline is { } deadline && ExamClock.Expired(deadline, now);
+        var autoMarked = new Dictionary<string, (ExamMark Mark, long TimeSpentMs)>(StringComparer.Ordinal);
         await sessions.UpdateAsync(sessionId, learnerId, data =>
         {
             var suggested = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var id in data.Items)
+            var states = new Dictionary<string, ItemState>(data.States);
+            foreach (var id in data.Items.Distinct())
             {
-                if (questions.GetValueOrDefault(id) is { } q && (data.StateOf(id).Answer ?? data.StateOf(id).Recall) is { } answer
-                    && AnswerCoverage.Check(q.Text, q.Answer, answer, rarity).Suggested is { } mark)
+                var state = data.StateOf(id);
+                if (questions.GetValueOrDefault(id) is not { } q)
+                {
+                    continue;
+                }
+
+                if (q.Options is { Count: > 0 } options)
+                {
+                    // Multiple choice marks itself: the chosen option is right or it is not (in an exam, none chosen is wrong).
+                    if (state.Grade is null && (attempt.Timed || !string.IsNullOrWhiteSpace(state.Answer ?? state.Recall)))
+                    {
+                        var mark = ChoiceMark(options, state.Answer ?? state.Recall);
+                        states[id] = state with { Grade = (int)mark };
+                        autoMarked[id] = (mark, state.TimeSpentMs);
+                    }
+                }
+                else if ((state.Answer ?? state.Recall) is { } answer && AnswerCoverage.Check(q.Text, q.Answer, answer, rarity).Suggested is { } mark)
                 {
                     suggested[id] = (int)mark;
                 }
@@ -321,6 +341,7 @@ public sealed class ExamService(
 
             return data with
             {
+                States = states,
                 Exam = data.Exam! with
                 {
                     SubmittedAt = byTime ? data.Deadline : now,
@@ -329,8 +350,20 @@ public sealed class ExamService(
                 },
             };
         }, complete: true, ct);
+        if (attempt.Exam.IntoReview)
+        {
+            foreach (var (id, (mark, spent)) in autoMarked)
+            {
+                await reviews.SelfGradeAsync(learnerId, id, (Grade)(int)mark, TimeSpan.FromMilliseconds(spent), ct);
+            }
+        }
+
         return await LoadAsync(learnerId, sessionId, ct);
     }
+
+    /// <summary>The mark of a multiple-choice answer: correct when the chosen option (by id) is a correct one.</summary>
+    public static ExamMark ChoiceMark(IReadOnlyList<QuestionOption> options, string? chosen) =>
+        options.Any(o => o.IsCorrect && string.Equals(o.Id, chosen?.Trim(), StringComparison.OrdinalIgnoreCase)) ? ExamMark.Correct : ExamMark.Wrong;
 
     /// <summary>
     /// Marks one answer of an attempt (the learner decides; the suggestion only suggests). The first mark
@@ -347,6 +380,11 @@ public sealed class ExamService(
         }
 
         var before = attempt.Data.StateOf(questionId);
+        if ((await QuestionsAsync([questionId], ct)).GetValueOrDefault(questionId)?.Options is { Count: > 0 })
+        {
+            return false; // multiple choice is marked by the option chosen
+        }
+
         await sessions.SaveAsync(sessionId, learnerId, attempt.Data.Position, questionId, new ItemStep(Grade: (int)mark), ct);
         if (before.Grade is null && attempt.Exam.IntoReview)
         {
@@ -402,7 +440,8 @@ public sealed class ExamService(
             ExamMark? suggested = attempt.Exam.Suggested?.GetValueOrDefault(id) is > 0 and var s ? (ExamMark)s : coverage.Suggested;
             return new ResultItem(
                 i + 1, id, q?.Text ?? "(this question is no longer available)", q?.Answer ?? "", domain, names.GetValueOrDefault(domain) ?? "General",
-                written, state.Flagged, ToMark(state.Grade), suggested, coverage, TimeSpan.FromMilliseconds(state.TimeSpentMs));
+                written, state.Flagged, ToMark(state.Grade), q?.Options is { Count: > 0 } ? null : suggested,
+                q?.Options is { Count: > 0 } ? new Coverage([], null) : coverage, TimeSpan.FromMilliseconds(state.TimeSpentMs), q?.Options);
         }).ToList();
         var score = ExamScoring.Score(
             items.Select(i => new ScoredItem(i.QuestionId, i.Domain, i.Mark ?? i.Suggested)).ToList(), blueprint, certification?.PassingScore ?? 70);
@@ -567,7 +606,7 @@ public sealed class ExamService(
             .Select(m => new { m.QuestionId, m.SubChannel })
             .ToDictionaryAsync(m => m.QuestionId, m => m.SubChannel, StringComparer.Ordinal, ct);
 
-    private sealed record QuestionText(string Id, string Text, string Answer);
+    private sealed record QuestionText(string Id, string Text, string Answer, List<QuestionOption>? Options);
 
     private async Task<Dictionary<string, QuestionText>> QuestionsAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
@@ -575,7 +614,7 @@ public sealed class ExamService(
         var list = ids.ToList();
         return await db.Questions.AsNoTracking()
             .Where(q => list.Contains(q.Id))
-            .Select(q => new QuestionText(q.Id, q.Text, q.Answer))
+            .Select(q => new QuestionText(q.Id, q.Text, q.Answer, q.Options))
             .ToDictionaryAsync(q => q.Id, StringComparer.Ordinal, ct);
     }
 }

@@ -26,7 +26,8 @@ public sealed record QuestionPage(
     string? SourceUrl,
     DateTime LastUpdated,
     IReadOnlyList<RelatedQuestion> Related,
-    bool Flagged = false);
+    bool Flagged = false,
+    IReadOnlyList<QuestionOption>? Options = null);
 
 public sealed record RelatedQuestion(string Id, string Text, Difficulty Difficulty, string? RelationshipType);
 
@@ -89,7 +90,8 @@ public sealed class QuestionPageService(
         SafeUrl(q.SourceUrl),
         q.LastUpdated,
         related,
-        q.Status == QuestionStatus.Flagged);
+        q.Status == QuestionStatus.Flagged,
+        q.Options?.ToList());
 
     /// <summary>
     /// The design's "Get Related Questions" (strongest first), active ones only; when a question has
