@@ -87,6 +87,7 @@ public sealed class ContentImporter(
         if (mapCertifications)
         {
             await MapCertificationQuestionsAsync(report, ct);
+            await FeedEmptyCertificationsAsync(report, ct);
             await AssignDomainsAsync(report, ct);
         }
 
@@ -362,6 +363,26 @@ public sealed class ContentImporter(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             file.FailAt(file.Save(), $"the mappings could not be saved ({(e.InnerException ?? e).Message})");
+        }
+    }
+
+    /// <summary>Certifications with no questions of their own draw from the channels that match them (<see cref="Certifications.CertificationFeeds"/>).</summary>
+    private async Task FeedEmptyCertificationsAsync(ImportReport report, CancellationToken ct)
+    {
+        try
+        {
+            var feeds = new Certifications.CertificationFeeds(dbFactory, new Certifications.CertificationDomains(dbFactory));
+            foreach (var run in await feeds.FeedEmptyAsync(ct))
+            {
+                report.Notes.Add(run.Channels.Count == 0
+                    ? $"{run.CertificationId}: no questions of its own and no channel matches it; choose its channels in the certification editor"
+                    : $"{run.CertificationId}: no questions of its own; {run.Mapped} questions from {string.Join(", ", run.Channels.Select(c => c.ChannelId))}");
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            report.Add("certification channels").Fail(
+                $"certifications without questions could not be given channels ({(e.InnerException ?? e).Message}); run `certifications feed` to try again");
         }
     }
 

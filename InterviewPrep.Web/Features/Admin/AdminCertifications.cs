@@ -156,41 +156,10 @@ public sealed partial class AdminCertifications(IDbContextFactory<AppDbContext> 
         }
 
         await db.SaveChangesAsync(ct);
-        var mapped = await MapFeedsAsync(db, certification, ct);
+        var mapped = await CertificationFeeds.MapAsync(db, certification, ct);
         await tx.CommitAsync(ct);
         var run = await domains.AssignAsync(id, onlyUnassigned: true, ct);
         return ([], new CertificationSaved(mapped, replaced, run));
-    }
-
-    /// <summary>Maps the active questions of the feeding channels that are not mapped to the certification yet.</summary>
-    private static async Task<int> MapFeedsAsync(AppDbContext db, Certification certification, CancellationToken ct)
-    {
-        if (certification.ChannelMappings is not { Count: > 0 } feeds)
-        {
-            return 0;
-        }
-
-        var present = (await db.ChannelMappings.Where(m => m.ChannelId == certification.Id).Select(m => m.QuestionId).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
-        var added = 0;
-        foreach (var feed in feeds)
-        {
-            var questions = await db.Questions.AsNoTracking()
-                .Where(q => q.Channel == feed.ChannelId && q.Status == QuestionStatus.Active)
-                .Select(q => new { q.Id, q.SubChannel })
-                .ToListAsync(ct);
-            foreach (var q in questions.Where(q => feed.SubChannels is not { Count: > 0 } subs || subs.Contains(q.SubChannel)))
-            {
-                if (present.Add(q.Id))
-                {
-                    db.ChannelMappings.Add(new ChannelMapping { ChannelId = certification.Id, SubChannel = DomainAssigner.General, QuestionId = q.Id });
-                    added++;
-                }
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        return added;
     }
 
     public static Dictionary<string, string> Validate(CertificationForm form)

@@ -72,6 +72,23 @@ public static class CommandLine
                     }
 
                     return 0;
+                case "certifications" when args.Length == 2 && args[1] == "feed":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var fed = await app.Services.GetRequiredService<InterviewPrep.Data.Content.Certifications.CertificationFeeds>().FeedEmptyAsync();
+                    foreach (var run in fed)
+                    {
+                        await output.WriteLineAsync(run.Channels.Count == 0
+                            ? $"{run.CertificationId}: no channel matches it"
+                            : $"{run.CertificationId}: {run.Mapped} questions from " +
+                              string.Join(", ", run.Channels.Select(c => $"{c.ChannelId} (score {c.Score}: {string.Join(" ", c.Matched)})")));
+                    }
+
+                    if (fed.Count == 0)
+                    {
+                        await output.WriteLineAsync("Every certification has questions or channels already.");
+                    }
+
+                    return 0;
                 default:
                     await output.WriteLineAsync("""
                         Usage:
@@ -82,6 +99,8 @@ public static class CommandLine
                           InterviewPrep.Web search-rebuild    rebuild the full-text search index from the questions
                           InterviewPrep.Web certifications assign [ID]
                                                               place certification questions in their exam domains (all, or one certification)
+                          InterviewPrep.Web certifications feed
+                                                              give certifications without questions the channels that match them
                         """);
                     return args[0] is "help" or "--help" ? 0 : 2;
             }
