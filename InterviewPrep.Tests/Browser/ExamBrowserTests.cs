@@ -137,8 +137,10 @@ public sealed partial class ExamBrowserTests(BrowserFixture browser)
 
             var page = await context.NewPageAsync();
             await page.GotoAsync(new Uri(second.ServerAddress, ExamPath).ToString());
-            await page.Locator("[data-testid=exam-timed-out] a").ClickAsync();
-            await page.Locator("[data-testid=exam-results]").WaitForAsync();
+            var results = await page.Locator("[data-testid=exam-timed-out] a").GetAttributeAsync("href");
+            await page.GotoAsync(new Uri(second.ServerAddress, results!).ToString());
+            // A slow first render on a busy machine (a new server: its first query plans and JIT) is not a failure.
+            await page.Locator("[data-testid=exam-results]").WaitForAsync(new() { Timeout = 60_000 });
             await Assertions.Expect(page.Locator("[data-testid=results-time-up]")).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator("[data-testid=result-item]").First.Locator(".recall-echo")).ToContainTextAsync("Cache it at the edge.");
             await page.CloseAsync();

@@ -176,7 +176,7 @@ public sealed class JsonColumnTests : IAsyncLifetime
             .ToList();
         string[] expected =
         [
-            "questions.tags", "questions.companies", "questions.videos", "questions.relevanceDetails",
+            "questions.tags", "questions.companies", "questions.videos", "questions.options", "questions.relevanceDetails",
             "questions.jobTitleRelevance", "questions.experienceLevelTags", "questions.voiceKeywords",
             "certifications.domains", "certifications.channelMappings", "certifications.tags", "certifications.prerequisites",
             "learningPaths.questionIds", "learningPaths.channels", "learningPaths.tags", "learningPaths.prerequisites",

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using InterviewPrep.Data;
 using InterviewPrep.Data.Content.Certifications;
 using InterviewPrep.Data.Entities;
@@ -61,7 +60,7 @@ public sealed record CertificationSaved(int Mapped, int Replaced, DomainRun? Dom
 /// feed it are mapped to it; then the questions not in a domain are placed. Content pages show the change
 /// at once (the content version moves with the row).
 /// </summary>
-public sealed partial class AdminCertifications(IDbContextFactory<AppDbContext> dbFactory, CertificationDomains domains)
+public sealed class AdminCertifications(IDbContextFactory<AppDbContext> dbFactory, CertificationDomains domains)
 {
     public static readonly IReadOnlyList<string> Statuses = ["active", "beta", "retired"];
 
@@ -165,18 +164,18 @@ public sealed partial class AdminCertifications(IDbContextFactory<AppDbContext> 
     public static Dictionary<string, string> Validate(CertificationForm form)
     {
         var errors = new Dictionary<string, string>();
-        if (!IdPattern().IsMatch(form.Id.Trim()))
+        if (!AdminForms.IsId(form.Id))
         {
             errors[nameof(CertificationForm.Id)] = "Use 1 to 60 lower-case letters, digits and hyphens (like aws-saa): it is the certification's address.";
         }
 
-        Text(errors, nameof(CertificationForm.Name), form.Name, "A name", MaxNameLength, required: true);
-        Text(errors, nameof(CertificationForm.Provider), form.Provider, "A provider", 80, required: true);
-        Text(errors, nameof(CertificationForm.Description), form.Description, "A description", MaxDescriptionLength, required: true);
-        Text(errors, nameof(CertificationForm.Category), form.Category, "A category", 60, required: true);
-        Text(errors, nameof(CertificationForm.ExamCode), form.ExamCode, "The exam code", 40, required: false);
-        Text(errors, nameof(CertificationForm.Icon), form.Icon, "The icon", 60, required: false);
-        Text(errors, nameof(CertificationForm.Color), form.Color, "The colour", 60, required: false);
+        AdminForms.Text(errors, nameof(CertificationForm.Name), form.Name, "A name", MaxNameLength, required: true);
+        AdminForms.Text(errors, nameof(CertificationForm.Provider), form.Provider, "A provider", 80, required: true);
+        AdminForms.Text(errors, nameof(CertificationForm.Description), form.Description, "A description", MaxDescriptionLength, required: true);
+        AdminForms.Text(errors, nameof(CertificationForm.Category), form.Category, "A category", 60, required: true);
+        AdminForms.Text(errors, nameof(CertificationForm.ExamCode), form.ExamCode, "The exam code", 40, required: false);
+        AdminForms.Text(errors, nameof(CertificationForm.Icon), form.Icon, "The icon", 60, required: false);
+        AdminForms.Text(errors, nameof(CertificationForm.Color), form.Color, "The colour", 60, required: false);
         if (!Enum.IsDefined(form.Difficulty))
         {
             errors[nameof(CertificationForm.Difficulty)] = "Choose a difficulty.";
@@ -244,7 +243,7 @@ public sealed partial class AdminCertifications(IDbContextFactory<AppDbContext> 
         {
             var d = form.Domains[i];
             var id = d.Id.Trim();
-            if (!IdPattern().IsMatch(id) || id == DomainAssigner.General)
+            if (!AdminForms.IsId(id) || id == DomainAssigner.General)
             {
                 errors[$"Domains[{i}].Id"] = id == DomainAssigner.General
                     ? "'general' is kept for questions in no domain."
@@ -277,20 +276,4 @@ public sealed partial class AdminCertifications(IDbContextFactory<AppDbContext> 
         feed.SubChannels.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct().ToList();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static void Text(Dictionary<string, string> errors, string field, string? value, string what, int max, bool required)
-    {
-        var text = value?.Trim() ?? "";
-        if (required && text.Length == 0)
-        {
-            errors[field] = $"{what} is required.";
-        }
-        else if (text.Length > max)
-        {
-            errors[field] = $"{what} is {text.Length} characters long; at most {max} are allowed.";
-        }
-    }
-
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")]
-    private static partial Regex IdPattern();
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using InterviewPrep.Data;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Web.Components.Shared;
@@ -26,7 +25,7 @@ public sealed class ChannelForm
 /// channel's name, category, description, icon and order. A save moves the content version, so
 /// the home and channel pages show it on their next visit.
 /// </summary>
-public sealed partial class AdminChannels(IDbContextFactory<AppDbContext> dbFactory)
+public sealed class AdminChannels(IDbContextFactory<AppDbContext> dbFactory)
 {
     public const int MaxNameLength = 80;
     public const int MaxCategoryLength = 60;
@@ -85,14 +84,14 @@ public sealed partial class AdminChannels(IDbContextFactory<AppDbContext> dbFact
     public static Dictionary<string, string> Validate(ChannelForm form)
     {
         var errors = new Dictionary<string, string>();
-        if (!IdPattern().IsMatch(form.Id.Trim()))
+        if (!AdminForms.IsId(form.Id))
         {
             errors[nameof(ChannelForm.Id)] = "Use 1 to 60 lower-case letters, digits and hyphens (like system-design): it is the channel's address.";
         }
 
-        Text(errors, nameof(ChannelForm.Name), form.Name, "A name", MaxNameLength, required: true);
-        Text(errors, nameof(ChannelForm.Category), form.Category, "A category", MaxCategoryLength, required: true);
-        Text(errors, nameof(ChannelForm.Description), form.Description, "The description", MaxDescriptionLength, required: false);
+        AdminForms.Text(errors, nameof(ChannelForm.Name), form.Name, "A name", MaxNameLength, required: true);
+        AdminForms.Text(errors, nameof(ChannelForm.Category), form.Category, "A category", MaxCategoryLength, required: true);
+        AdminForms.Text(errors, nameof(ChannelForm.Description), form.Description, "The description", MaxDescriptionLength, required: false);
         if (!string.IsNullOrWhiteSpace(form.Icon) && MaterialIcons.Find(form.Icon) is null)
         {
             errors[nameof(ChannelForm.Icon)] = $"'{form.Icon.Trim()}' is not a Material icon name (such as storage, cloud or security).";
@@ -105,20 +104,4 @@ public sealed partial class AdminChannels(IDbContextFactory<AppDbContext> dbFact
 
         return errors;
     }
-
-    private static void Text(Dictionary<string, string> errors, string field, string? value, string what, int max, bool required)
-    {
-        var text = value?.Trim() ?? "";
-        if (required && text.Length == 0)
-        {
-            errors[field] = $"{what} is required.";
-        }
-        else if (text.Length > max)
-        {
-            errors[field] = $"{what} is {text.Length} characters long; at most {max} are allowed.";
-        }
-    }
-
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$")]
-    private static partial Regex IdPattern();
 }

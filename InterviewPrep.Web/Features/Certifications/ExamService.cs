@@ -566,7 +566,8 @@ public sealed class ExamService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var active = await db.UserSessions.AsNoTracking()
-            .Where(s => s.SessionType == SessionType.Certification && s.Status == SessionStatus.Active)
+            // Only timed exams have a deadline (their key ends in /exam): practice sessions are not read.
+            .Where(s => s.SessionType == SessionType.Certification && s.Status == SessionStatus.Active && s.SessionKey.EndsWith("/" + ExamModes.Exam))
             .Select(s => new { s.Id, s.UserId, s.SessionData })
             .ToListAsync(ct);
         var now = clock.UtcNow();

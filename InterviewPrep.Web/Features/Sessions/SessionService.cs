@@ -72,47 +72,53 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
     /// Records a step: the current position and, for one item, what the learner did. Item states only
     /// ever gain facts (a second tab cannot un-complete an item), so concurrent writers never lose one.
     /// </summary>
-    public async Task<SessionView?> SaveAsync(
-        string sessionId, string ownerId, int position, string? itemId = null, ItemStep? step = null, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.LockForUpdateAsync($"SELECT id FROM userSessions WHERE id = {sessionId} FOR UPDATE", ct);
-        var session = await db.UserSessions.SingleOrDefaultAsync(s => s.Id == sessionId && s.UserId == ownerId, ct);
-        if (session is null)
+    public Task<SessionView?> SaveAsync(
+        string sessionId, string ownerId, int position, string? itemId = null, ItemStep? step = null, CancellationToken ct = default) =>
+        ChangeAsync(sessionId, ownerId, (session, now) =>
         {
-            return null;
-        }
+            var current = session.SessionData ?? new SessionData();
+            if (step is not null && current.Deadline is { } deadline && now >= deadline)
+            {
+                // Time is up: answers and flags sent after the deadline are not taken; marking still is.
+                step = step with { Answer = null, Flagged = null };
+            }
 
-        var now = clock.UtcNow();
-        var current = session.SessionData ?? new SessionData();
-        if (step is not null && current.Deadline is { } deadline && now >= deadline)
-        {
-            // Time is up: answers and flags sent after the deadline are not taken; marking still is.
-            step = step with { Answer = null, Flagged = null };
-        }
+            var data = current.Apply(position, itemId, step);
+            session.SessionData = data;
+            session.CompletedItems = data.CompletedCount;
+            session.Progress = session.TotalItems == 0 ? 0 : (int)Math.Round(100.0 * session.CompletedItems / session.TotalItems);
+            session.LastAccessedAt = now;
+            if (session.TotalItems > 0 && session.CompletedItems >= session.TotalItems && session.Status == SessionStatus.Active)
+            {
+                Complete(session, now);
+            }
 
-        var data = current.Apply(position, itemId, step);
-        session.SessionData = data;
-        session.CompletedItems = data.CompletedCount;
-        session.Progress = session.TotalItems == 0 ? 0 : (int)Math.Round(100.0 * session.CompletedItems / session.TotalItems);
-        session.LastAccessedAt = now;
-        if (session.TotalItems > 0 && session.CompletedItems >= session.TotalItems && session.Status == SessionStatus.Active)
-        {
-            Complete(session, now);
-        }
-
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return ToView(session) with { StepItem = itemId is null ? null : data.States.GetValueOrDefault(itemId) };
-    }
+            return ToView(session) with { StepItem = itemId is null ? null : data.States.GetValueOrDefault(itemId) };
+        }, ct);
 
     /// <summary>
     /// Changes a session's data as a whole (an exam handed in, its part updated), under the same lock as
     /// <see cref="SaveAsync"/>; <paramref name="complete"/> also finishes it when active. Null when there is no such session.
     /// </summary>
-    public async Task<SessionView?> UpdateAsync(
-        string sessionId, string ownerId, Func<SessionData, SessionData> change, bool complete = false, CancellationToken ct = default)
+    public Task<SessionView?> UpdateAsync(
+        string sessionId, string ownerId, Func<SessionData, SessionData> change, bool complete = false, CancellationToken ct = default) =>
+        ChangeAsync(sessionId, ownerId, (session, now) =>
+        {
+            session.SessionData = change(session.SessionData ?? new SessionData());
+            session.LastAccessedAt = now;
+            if (complete && session.Status == SessionStatus.Active)
+            {
+                Complete(session, now);
+            }
+
+            return ToView(session);
+        }, ct);
+
+    /// <summary>
+    /// Runs <paramref name="change"/> on the learner's session with its row locked (two tabs, two app
+    /// instances: one writer at a time), and saves it in the same transaction. Null when there is no such session.
+    /// </summary>
+    private async Task<SessionView?> ChangeAsync(string sessionId, string ownerId, Func<UserSession, DateTime, SessionView> change, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -123,17 +129,10 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             return null;
         }
 
-        var now = clock.UtcNow();
-        session.SessionData = change(session.SessionData ?? new SessionData());
-        session.LastAccessedAt = now;
-        if (complete && session.Status == SessionStatus.Active)
-        {
-            Complete(session, now);
-        }
-
+        var view = change(session, clock.UtcNow());
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return ToView(session);
+        return view;
     }
 
     /// <summary>A session with everything it holds; null when the learner has no such session.</summary>
