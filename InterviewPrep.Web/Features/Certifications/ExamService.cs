@@ -549,16 +549,18 @@ public sealed class ExamService(
             .Select(m => m.ChannelId)
             .Distinct()
             .ToListAsync(ct);
-        var result = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var id in started)
-        {
-            if (await ReadinessAsync(learnerId, id, ct) is { } report)
-            {
-                result[id] = report.Overall;
-            }
-        }
-
-        return result;
+        // Every started certification's mappings and the learner's recall, read once; readiness computed for each.
+        var mappings = await db.ChannelMappings.AsNoTracking()
+            .Where(m => started.Contains(m.ChannelId) && m.Question!.Status == QuestionStatus.Active)
+            .Select(m => new { m.ChannelId, m.QuestionId, m.SubChannel })
+            .ToListAsync(ct);
+        var recall = await reviews.GetRecallAsync(learnerId, reviewed, ct);
+        return certifications.Where(c => started.Contains(c.Id)).ToDictionary(
+            c => c.Id,
+            c => Readiness.Compute(Blueprint(c),
+                mappings.Where(m => m.ChannelId == c.Id).ToDictionary(m => m.QuestionId, m => m.SubChannel, StringComparer.Ordinal),
+                recall.Recall).Overall,
+            StringComparer.Ordinal);
     }
 
     /// <summary>Hands in every timed attempt whose deadline has passed (the learner may never come back to it); returns how many.</summary>
