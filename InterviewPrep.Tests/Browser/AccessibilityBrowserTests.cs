@@ -13,6 +13,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/channels", false }, { "/channels", true },
         { "/certifications", false }, { "/certifications", true },
         { "/certifications/cloud-architecture-foundations", false }, { "/certifications/cloud-architecture-foundations", true },
+        { "/paths", false }, { "/paths", true },
+        { "/paths/big-tech-coding-and-design-loop", false }, { "/paths/big-tech-coding-and-design-loop", true },
         { "/channels/databases", false }, { "/channels/databases", true },
         { "/questions/ip-sd-001", false }, { "/questions/ip-sd-001", true },
         { "/search?q=index", false }, { "/search?q=index", true },

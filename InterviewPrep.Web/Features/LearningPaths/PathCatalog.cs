@@ -1,0 +1,88 @@
+using InterviewPrep.Data;
+using InterviewPrep.Data.Content;
+using InterviewPrep.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace InterviewPrep.Web.Features.LearningPaths;
+
+/// <summary>A path as the catalog shows it; <see cref="Questions"/> counts only the questions that exist and are active.</summary>
+public sealed record PathCard(
+    string Id, string Title, string Description, string PathType, string? TargetCompany, string? TargetJobTitle, Difficulty Difficulty,
+    int EstimatedHours, int Questions, int Popularity, int AverageRating, IReadOnlyList<string> Tags);
+
+/// <summary>A question of a milestone.</summary>
+public sealed record PathQuestion(string Id, string Text, Difficulty Difficulty, string Channel);
+
+/// <summary>A milestone with its questions that exist, and how many of its ids lead nowhere yet.</summary>
+public sealed record PathMilestone(int Number, string Title, IReadOnlyList<PathQuestion> Questions, int Unresolved);
+
+/// <summary>A prerequisite path: its id, and its title when it is in the catalog.</summary>
+public sealed record PathPrerequisite(string Id, string? Title);
+
+/// <summary>A path's page: the path, its milestones in order, its prerequisites, and the question ids not found.</summary>
+public sealed record PathDetail(LearningPath Path, IReadOnlyList<PathMilestone> Milestones, IReadOnlyList<PathPrerequisite> Prerequisites)
+{
+    public int Questions => Milestones.Sum(m => m.Questions.Count);
+
+    public int Unresolved => Milestones.Sum(m => m.Unresolved);
+}
+
+/// <summary>
+/// The learning paths catalog (the design's <c>learningPaths</c>; access pattern 4, active paths of a type
+/// by popularity) and a path's page. Question ids that lead to no active question (a path imported
+/// before its questions, a question removed since) are left out of the pages and counted.
+/// </summary>
+public sealed class PathCatalog(IDbContextFactory<AppDbContext> dbFactory, ContentCache? cache = null)
+{
+    /// <summary>The path types of the design, in the catalog's order, with their names.</summary>
+    public static readonly IReadOnlyList<(string Type, string Name)> Types =
+        [("job-title", "Job title"), ("company", "Company"), ("skill", "Skill"), ("certification", "Certification")];
+
+    public static string NameOf(string pathType) =>
+        Types.FirstOrDefault(t => t.Type == pathType).Name ?? (pathType == "career" ? "Job title" : pathType);
+
+    public Task<IReadOnlyList<PathCard>> GetAsync(CancellationToken ct = default) =>
+        cache is null ? ComputeAsync(ct) : cache.GetAsync("path-catalog", ComputeAsync, ct: ct);
+
+    private async Task<IReadOnlyList<PathCard>> ComputeAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var paths = await db.LearningPaths.AsNoTracking()
+            .Where(p => p.Status == "active")
+            .OrderByDescending(p => p.Popularity).ThenBy(p => p.Title)
+            .ToListAsync(ct);
+        var active = (await db.Questions.AsNoTracking().Where(q => q.Status == QuestionStatus.Active).Select(q => q.Id).ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
+        return paths.Select(p => new PathCard(
+                p.Id, p.Title, p.Description, p.PathType, p.TargetCompany, p.TargetJobTitle, p.Difficulty, p.EstimatedHours,
+                PathMilestones.Split(p.QuestionIds, p.Milestones).SelectMany(m => m.QuestionIds).Count(active.Contains),
+                p.Popularity, p.AverageRating, p.Tags ?? []))
+            .ToList();
+    }
+
+    /// <summary>One path with its milestones' questions and its prerequisites; null when there is none.</summary>
+    public async Task<PathDetail?> GetAsync(string id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var path = await db.LearningPaths.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var plans = PathMilestones.Split(path.QuestionIds, path.Milestones);
+        var ids = plans.SelectMany(p => p.QuestionIds).ToList();
+        var questions = await db.Questions.AsNoTracking()
+            .Where(q => ids.Contains(q.Id) && q.Status == QuestionStatus.Active)
+            .Select(q => new PathQuestion(q.Id, q.Text, q.Difficulty, q.Channel))
+            .ToDictionaryAsync(q => q.Id, StringComparer.Ordinal, ct);
+        var milestones = plans.Select((p, i) => new PathMilestone(
+                i + 1, p.Title,
+                p.QuestionIds.Where(questions.ContainsKey).Select(q => questions[q]).ToList(),
+                p.QuestionIds.Count(q => !questions.ContainsKey(q))))
+            .ToList();
+        var prerequisiteIds = path.Prerequisites ?? [];
+        var titles = await db.LearningPaths.AsNoTracking().Where(p => prerequisiteIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        return new PathDetail(path, milestones, prerequisiteIds.Select(p => new PathPrerequisite(p, titles.GetValueOrDefault(p))).ToList());
+    }
+}
