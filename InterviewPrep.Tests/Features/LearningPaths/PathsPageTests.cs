@@ -48,6 +48,19 @@ public sealed partial class PathsPageTests(HomePageTests.App app) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync("/paths/no-such-path")).StatusCode);
     }
 
+    [Fact]
+    public async Task StudyingAPath_PlaysItsQuestionsInMilestoneOrder()
+    {
+        var page = await _app.CreateClient().GetStringAsync("/paths/backend-engineer-career-path");
+        Assert.Contains("href=\"study?path=backend-engineer-career-path\"", page);
+
+        var html = await _app.CreateClient().GetStringAsync("/study?path=backend-engineer-career-path");
+
+        Assert.Contains("data-question-id=\"ip-db-001\"", html);
+        Assert.Contains("1 / 12", html);
+        Assert.Contains("href=\"paths/backend-engineer-career-path\"", html);
+    }
+
     [GeneratedRegex("data-testid=\"path-card\" data-path-id=\"([a-z0-9-]+)\"")]
     private static partial Regex Cards();
 

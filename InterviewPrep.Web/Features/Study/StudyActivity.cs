@@ -10,7 +10,9 @@ namespace InterviewPrep.Web.Features.Study;
 /// deck must be loaded again (not when only the current question or position changes); <see cref="SessionKey"/> is the activity's identity (its URL without the
 /// current question), so studying it again resumes its session.
 /// </summary>
-public sealed record StudyActivity(SessionType Type, string Key, string SessionKey, ChannelQuery? Channel, string? SearchText, string? SearchChannel, Difficulty? SearchDifficulty)
+public sealed record StudyActivity(
+    SessionType Type, string Key, string SessionKey, ChannelQuery? Channel, string? SearchText, string? SearchChannel, Difficulty? SearchDifficulty,
+    string? PathId = null)
 {
     public static StudyActivity From(string? channelId, string? searchText, string? searchChannel, string? searchDifficulty, NavigationManager navigation)
     {
@@ -25,6 +27,12 @@ public sealed record StudyActivity(SessionType Type, string Key, string SessionK
             return new(SessionType.Channel, key, (channel with { Page = 1 }).ToUrl("study"), channel, null, null, null);
         }
 
+        // A learning path: its questions in milestone order, one session per learner and path.
+        if (Clean(query.GetValueOrDefault("path")) is { } pathId)
+        {
+            return new(SessionType.LearningPath, key, QueryHelpers.AddQueryString("study", "path", pathId), null, null, null, null, pathId);
+        }
+
         var (text, inChannel, difficulty) = (string.IsNullOrWhiteSpace(searchText) ? null : searchText, Clean(searchChannel), Clean(searchDifficulty));
         var sessionKey = QueryHelpers.AddQueryString("study", new Dictionary<string, string?>
         {
@@ -35,7 +43,8 @@ public sealed record StudyActivity(SessionType Type, string Key, string SessionK
     }
 
     public Task<StudyDeck?> LoadDeckAsync(StudyService study) =>
-        Channel is not null ? study.ChannelDeckAsync(Channel)
+        PathId is not null ? study.PathDeckAsync(PathId)
+        : Channel is not null ? study.ChannelDeckAsync(Channel)
         : SearchText is null ? Task.FromResult<StudyDeck?>(null)
         : study.SearchDeckAsync(SearchText, SearchChannel, SearchDifficulty);
 

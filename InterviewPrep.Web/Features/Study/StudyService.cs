@@ -55,6 +55,23 @@ public sealed class StudyService(
         return new StudyDeck(query.HasFilters ? $"{name} (filtered)" : name, (query with { Page = 1 }).ToUrl(), ids);
     }
 
+    /// <summary>A learning path's active questions in the order of its milestones; null when there is no such path or it has none.</summary>
+    public async Task<StudyDeck?> PathDeckAsync(string pathId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var path = await db.LearningPaths.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pathId, ct);
+        if (path is null)
+        {
+            return null;
+        }
+
+        var ordered = LearningPaths.PathMilestones.Split(path.QuestionIds, path.Milestones).SelectMany(m => m.QuestionIds).ToList();
+        var active = (await db.Questions.AsNoTracking().Where(q => ordered.Contains(q.Id) && q.Status == QuestionStatus.Active)
+            .Select(q => q.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var ids = ordered.Where(active.Contains).ToList();
+        return ids.Count == 0 ? null : new StudyDeck(path.Title, $"paths/{Uri.EscapeDataString(path.Id)}", ids);
+    }
+
     /// <summary>The best <see cref="MaxSearchDeck"/> results of a search, with its filters.</summary>
     public async Task<StudyDeck?> SearchDeckAsync(string text, string? channel = null, Difficulty? difficulty = null, CancellationToken ct = default)
     {
