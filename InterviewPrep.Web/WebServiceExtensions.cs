@@ -116,6 +116,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<ChannelCatalog>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Certifications.CertificationCatalog>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathCatalog>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathProgress>();
         builder.Services.AddOptions<ChannelCacheOptions>().BindConfiguration(ChannelCacheOptions.Section)
             .Validate(o => o.CachedRowLimit >= 0, "Channels:CachedRowLimit must not be negative.")
             .ValidateOnStart();
