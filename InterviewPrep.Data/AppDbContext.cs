@@ -28,6 +28,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
+    public DbSet<PathEnrollment> PathEnrollments => Set<PathEnrollment>();
+    public DbSet<PathRating> PathRatings => Set<PathRating>();
     public DbSet<LearnerQuestionState> LearnerQuestionStates => Set<LearnerQuestionState>();
     public DbSet<ReviewCard> ReviewCards => Set<ReviewCard>();
     public DbSet<ReviewLog> ReviewLogs => Set<ReviewLog>();

@@ -117,6 +117,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Certifications.CertificationCatalog>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathCatalog>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathProgress>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathEnrollments>();
         builder.Services.AddOptions<ChannelCacheOptions>().BindConfiguration(ChannelCacheOptions.Section)
             .Validate(o => o.CachedRowLimit >= 0, "Channels:CachedRowLimit must not be negative.")
             .ValidateOnStart();

@@ -53,7 +53,8 @@ public static class LearnerData
 
     /// <summary>
     /// Deletes every row of these learners from every learner-owned table, in batches of
-    /// <see cref="BatchSize"/> ids, in the caller's transaction when there is one. Returns the rows deleted.
+    /// <see cref="BatchSize"/> ids, in the caller's transaction when there is one, and computes the
+    /// learning paths' numbers again. Returns the rows deleted.
     /// </summary>
     public static async Task<int> DeleteAsync(AppDbContext db, IReadOnlyCollection<string> learnerIds, CancellationToken ct = default)
     {
@@ -69,6 +70,12 @@ public static class LearnerData
                     $"""DELETE FROM "{table.Table}" WHERE "{table.LearnerColumn}" IN ({names})""", batch.Cast<object>(), ct);
 #pragma warning restore EF1002
             }
+        }
+
+        if (deleted > 0)
+        {
+            // Paths count their learners: those gone no longer count.
+            await PathNumbers.RecomputeAsync(db, null, ct);
         }
 
         return deleted;

@@ -58,6 +58,7 @@ public sealed class ContentImporter(
         units = [.. units.OrderBy(u => u.Kind)];
         var run = new RunState { UploadedBy = upload?.UploadedBy };
         var mapCertifications = false;
+        var learningPaths = false;
         for (var i = 0; i < units.Count; i++)
         {
             ct.ThrowIfCancellationRequested();
@@ -78,6 +79,7 @@ public sealed class ContentImporter(
 
             file.Rows = check.Rows;
             mapCertifications |= unit.Kind is ImportKind.Questions or ImportKind.Certifications;
+            learningPaths |= unit.Kind is ImportKind.LearningPaths;
             if (check.Rows > 0)
             {
                 await ApplyAsync(unit, file, run, ct);
@@ -89,6 +91,11 @@ public sealed class ContentImporter(
             await MapCertificationQuestionsAsync(report, ct);
             await FeedEmptyCertificationsAsync(report, ct);
             await AssignDomainsAsync(report, ct);
+        }
+
+        if (learningPaths)
+        {
+            await RecomputePathNumbersAsync(report, ct);
         }
 
         if (upload is not null)
@@ -383,6 +390,20 @@ public sealed class ContentImporter(
         {
             report.Add("certification channels").Fail(
                 $"certifications without questions could not be given channels ({(e.InnerException ?? e).Message}); run `certifications feed` to try again");
+        }
+    }
+
+    /// <summary>An updated path keeps the numbers of its learners: they are computed again from the enrolments and ratings.</summary>
+    private async Task RecomputePathNumbersAsync(ImportReport report, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await Learners.PathNumbers.RecomputeAsync(db, null, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            report.Add("learning path numbers").Fail($"the paths' popularity and ratings could not be computed ({(e.InnerException ?? e).Message})");
         }
     }
 

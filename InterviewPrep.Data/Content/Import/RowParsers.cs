@@ -195,9 +195,8 @@ public static class RowParsers
             Prerequisites = r.StringList("prerequisites"),
             LearningObjectives = r.StringList("learningObjectives"),
             Milestones = r.Object<List<Milestone>>("milestones"),
-            Popularity = r.Int("popularity", 0),
-            CompletionRate = r.Int("completionRate", 0),
-            AverageRating = r.Int("averageRating", 0),
+            // popularity, completionRate and averageRating are computed from this system's own
+            // enrolments and ratings (PathNumbers), never taken from a file.
             Metadata = r.Node("metadata"),
             Status = r.OptionalString("status") is { Length: > 0 } s ? s : "active",
             CreatedAt = r.Timestamp("createdAt") ?? default,

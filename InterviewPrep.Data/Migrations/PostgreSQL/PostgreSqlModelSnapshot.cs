@@ -865,6 +865,75 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.HasAnnotation("InterviewPrep:DesignName", "learningPaths");
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.PathEnrollment", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("text")
+                        .HasColumnName("learnerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "learnerId");
+
+                    b.Property<string>("PathId")
+                        .HasColumnType("text")
+                        .HasColumnName("pathid")
+                        .HasAnnotation("InterviewPrep:DesignName", "pathId");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "completedAt");
+
+                    b.Property<DateTime>("EnrolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enrolledat")
+                        .HasAnnotation("InterviewPrep:DesignName", "enrolledAt");
+
+                    b.HasKey("LearnerId", "PathId")
+                        .HasName("pk_pathenrollments");
+
+                    b.HasIndex("PathId", "CompletedAt")
+                        .HasDatabaseName("idx_path_enrollments_path");
+
+                    b.ToTable("pathenrollments", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "pathEnrollments");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.PathRating", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("text")
+                        .HasColumnName("learnerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "learnerId");
+
+                    b.Property<string>("PathId")
+                        .HasColumnType("text")
+                        .HasColumnName("pathid")
+                        .HasAnnotation("InterviewPrep:DesignName", "pathId");
+
+                    b.Property<DateTime>("RatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ratedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "ratedAt");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating")
+                        .HasAnnotation("InterviewPrep:DesignName", "rating");
+
+                    b.HasKey("LearnerId", "PathId")
+                        .HasName("pk_pathratings");
+
+                    b.HasIndex("PathId", "Rating")
+                        .HasDatabaseName("idx_path_ratings_path");
+
+                    b.ToTable("pathratings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pathratings_rating", "\"rating\" BETWEEN 1 AND 5");
+                        });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "pathRatings");
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.Question", b =>
                 {
                     b.Property<string>("Id")
@@ -1991,6 +2060,26 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasConstraintName("fk_learnerquestionstates_questions_questionid");
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.PathEnrollment", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("PathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pathenrollments_learningpaths_pathid");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.PathRating", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("PathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pathratings_learningpaths_pathid");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.QuestionRelationship", b =>

@@ -738,6 +738,63 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.PathEnrollment", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learnerId");
+
+                    b.Property<string>("PathId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pathId");
+
+                    b.Property<string>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completedAt");
+
+                    b.Property<string>("EnrolledAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("enrolledAt");
+
+                    b.HasKey("LearnerId", "PathId");
+
+                    b.HasIndex("PathId", "CompletedAt")
+                        .HasDatabaseName("idx_path_enrollments_path");
+
+                    b.ToTable("pathEnrollments", (string)null);
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.PathRating", b =>
+                {
+                    b.Property<string>("LearnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("learnerId");
+
+                    b.Property<string>("PathId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pathId");
+
+                    b.Property<string>("RatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ratedAt");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.HasKey("LearnerId", "PathId");
+
+                    b.HasIndex("PathId", "Rating")
+                        .HasDatabaseName("idx_path_ratings_path");
+
+                    b.ToTable("pathRatings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_pathRatings_rating", "\"rating\" BETWEEN 1 AND 5");
+                        });
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.Question", b =>
                 {
                     b.Property<string>("Id")
@@ -1673,6 +1730,24 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Question");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.PathEnrollment", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("PathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.PathRating", b =>
+                {
+                    b.HasOne("InterviewPrep.Data.Entities.LearningPath", null)
+                        .WithMany()
+                        .HasForeignKey("PathId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.QuestionRelationship", b =>

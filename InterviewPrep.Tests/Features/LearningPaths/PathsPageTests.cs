@@ -51,8 +51,13 @@ public sealed partial class PathsPageTests(HomePageTests.App app) : IClassFixtur
     [Fact]
     public async Task StudyingAPath_PlaysItsQuestionsInMilestoneOrder()
     {
-        var page = await _app.CreateClient().GetStringAsync("/paths/backend-engineer-career-path");
+        // The study button is the learner's: a visitor gets a learner id first, as js/learner-parts.js does.
+        var learner = _app.CreateClient();
+        await learner.GetAsync("/api/learner");
+        var page = await learner.GetStringAsync("/paths/backend-engineer-career-path");
         Assert.Contains("href=\"study?path=backend-engineer-career-path\"", page);
+        Assert.Contains("Start this path", page);
+        Assert.Contains("data-learner-part=\"path-progress\"", await _app.CreateClient().GetStringAsync("/paths/backend-engineer-career-path"));
 
         var html = await _app.CreateClient().GetStringAsync("/study?path=backend-engineer-career-path");
 

@@ -12,8 +12,9 @@ namespace InterviewPrep.Web.Features.Accounts;
 /// Moves an anonymous learner's progress into an account when they sign in or register, without
 /// duplicates: seen counts add up, a bookmark on either side stays, the more-reviewed review card
 /// wins, review logs all move, of two active sessions of the same activity the more recent stays,
-/// notes on both sides are kept (joined, cut to what the database holds), daily activity adds up, and the account's settings win
-/// over the visitor's.
+/// notes on both sides are kept (joined, cut to what the database holds), daily activity adds up, the account's settings win
+/// over the visitor's, a path followed on both sides keeps the earlier enrolment and completion, and the account's rating of a
+/// path wins (the paths' numbers are computed again).
 /// </summary>
 public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<LearnerMerge> logger)
 {
@@ -31,6 +32,8 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, Time
         [typeof(LearnerSettings)] = MergeSettingsAsync,
         [typeof(LearnerActivityDay)] = MergeActivityDaysAsync,
         [typeof(UserSession)] = MergeSessionsAsync,
+        [typeof(PathEnrollment)] = MergeEnrollmentsAsync,
+        [typeof(PathRating)] = MergeRatingsAsync,
         [typeof(Learner)] = (db, anon, _, ct) => db.Learners.Where(l => l.LearnerId == anon).ExecuteDeleteAsync(ct),
     };
 
@@ -214,6 +217,48 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, Time
                 older.Status = SessionStatus.Abandoned;
             }
         }
+    }
+
+    private static async Task MergeEnrollmentsAsync(AppDbContext db, string anonymousId, string userId, CancellationToken ct)
+    {
+        var visitor = await db.PathEnrollments.Where(e => e.LearnerId == anonymousId).ToListAsync(ct);
+        var own = await db.PathEnrollments.Where(e => e.LearnerId == userId).ToDictionaryAsync(e => e.PathId, StringComparer.Ordinal, ct);
+        foreach (var enrollment in visitor)
+        {
+            db.PathEnrollments.Remove(enrollment);
+            if (own.TryGetValue(enrollment.PathId, out var kept))
+            {
+                kept.EnrolledAt = Min(kept.EnrolledAt, enrollment.EnrolledAt)!.Value;
+                kept.CompletedAt = Min(kept.CompletedAt, enrollment.CompletedAt);
+            }
+            else
+            {
+                db.PathEnrollments.Add(new PathEnrollment
+                {
+                    LearnerId = userId, PathId = enrollment.PathId, EnrolledAt = enrollment.EnrolledAt, CompletedAt = enrollment.CompletedAt,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await PathNumbers.RecomputeAsync(db, visitor.Select(e => e.PathId).ToList(), ct);
+    }
+
+    private static async Task MergeRatingsAsync(AppDbContext db, string anonymousId, string userId, CancellationToken ct)
+    {
+        var visitor = await db.PathRatings.Where(r => r.LearnerId == anonymousId).ToListAsync(ct);
+        var own = (await db.PathRatings.Where(r => r.LearnerId == userId).Select(r => r.PathId).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var rating in visitor)
+        {
+            db.PathRatings.Remove(rating);
+            if (!own.Contains(rating.PathId))
+            {
+                db.PathRatings.Add(new PathRating { LearnerId = userId, PathId = rating.PathId, Rating = rating.Rating, RatedAt = rating.RatedAt });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await PathNumbers.RecomputeAsync(db, visitor.Select(r => r.PathId).ToList(), ct);
     }
 
     private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;

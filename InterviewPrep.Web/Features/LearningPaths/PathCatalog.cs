@@ -8,7 +8,7 @@ namespace InterviewPrep.Web.Features.LearningPaths;
 /// <summary>A path as the catalog shows it; <see cref="Questions"/> counts only the questions that exist and are active.</summary>
 public sealed record PathCard(
     string Id, string Title, string Description, string PathType, string? TargetCompany, string? TargetJobTitle, Difficulty Difficulty,
-    int EstimatedHours, int Questions, int Popularity, int AverageRating, IReadOnlyList<string> Tags);
+    int EstimatedHours, int Questions, int Popularity, int CompletionRate, int AverageRating, IReadOnlyList<string> Tags);
 
 /// <summary>A question of a milestone.</summary>
 public sealed record PathQuestion(string Id, string Text, Difficulty Difficulty, string Channel);
@@ -41,23 +41,41 @@ public sealed class PathCatalog(IDbContextFactory<AppDbContext> dbFactory, Conte
     public static string NameOf(string pathType) =>
         Types.FirstOrDefault(t => t.Type == pathType).Name ?? (pathType == "career" ? "Job title" : pathType);
 
-    public Task<IReadOnlyList<PathCard>> GetAsync(CancellationToken ct = default) =>
-        cache is null ? ComputeAsync(ct) : cache.GetAsync("path-catalog", ComputeAsync, ct: ct);
-
-    private async Task<IReadOnlyList<PathCard>> ComputeAsync(CancellationToken ct)
+    /// <summary>
+    /// The active paths, most popular first. What a path holds is computed once per content version;
+    /// its numbers (enrolments, completion, rating) move with every learner and are read fresh.
+    /// </summary>
+    public async Task<IReadOnlyList<PathCard>> GetAsync(CancellationToken ct = default)
     {
+        var counts = cache is null ? await CountQuestionsAsync(ct) : await cache.GetAsync("path-question-counts", CountQuestionsAsync, ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var paths = await db.LearningPaths.AsNoTracking()
             .Where(p => p.Status == "active")
             .OrderByDescending(p => p.Popularity).ThenBy(p => p.Title)
+            .Select(p => new
+            {
+                p.Id, p.Title, p.Description, p.PathType, p.TargetCompany, p.TargetJobTitle, p.Difficulty, p.EstimatedHours,
+                p.Popularity, p.CompletionRate, p.AverageRating, p.Tags,
+            })
+            .ToListAsync(ct);
+        return paths.Select(p => new PathCard(
+                p.Id, p.Title, p.Description, p.PathType, p.TargetCompany, p.TargetJobTitle, p.Difficulty, p.EstimatedHours,
+                counts.GetValueOrDefault(p.Id), p.Popularity, p.CompletionRate, p.AverageRating, p.Tags ?? []))
+            .ToList();
+    }
+
+    /// <summary>Per path, how many of its questions exist and are active.</summary>
+    private async Task<IReadOnlyDictionary<string, int>> CountQuestionsAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var paths = await db.LearningPaths.AsNoTracking()
+            .Where(p => p.Status == "active")
+            .Select(p => new { p.Id, p.QuestionIds, p.Milestones })
             .ToListAsync(ct);
         var active = (await db.Questions.AsNoTracking().Where(q => q.Status == QuestionStatus.Active).Select(q => q.Id).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
-        return paths.Select(p => new PathCard(
-                p.Id, p.Title, p.Description, p.PathType, p.TargetCompany, p.TargetJobTitle, p.Difficulty, p.EstimatedHours,
-                PathMilestones.Split(p.QuestionIds, p.Milestones).SelectMany(m => m.QuestionIds).Count(active.Contains),
-                p.Popularity, p.AverageRating, p.Tags ?? []))
-            .ToList();
+        return paths.ToDictionary(
+            p => p.Id, p => PathMilestones.Split(p.QuestionIds, p.Milestones).SelectMany(m => m.QuestionIds).Count(active.Contains), StringComparer.Ordinal);
     }
 
     /// <summary>One path with its milestones' questions and its prerequisites; null when there is none.</summary>

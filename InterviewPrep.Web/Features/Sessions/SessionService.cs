@@ -182,6 +182,17 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
         return sessions.Select(ToView).ToList();
     }
 
+    /// <summary>The learner's active session of one activity, if they have one.</summary>
+    public async Task<SessionView?> FindActiveAsync(string ownerId, string sessionKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var session = await db.UserSessions.AsNoTracking()
+            .Where(s => s.UserId == ownerId && s.SessionKey == sessionKey && s.Status == SessionStatus.Active)
+            .OrderByDescending(s => s.LastAccessedAt)
+            .FirstOrDefaultAsync(ct);
+        return session is null ? null : ToView(session);
+    }
+
     /// <summary>A learner's sessions: active ones first (most recent first), then finished ones.</summary>
     public async Task<IReadOnlyList<SessionView>> ListAsync(string ownerId, int limit = 100, CancellationToken ct = default)
     {

@@ -30,7 +30,7 @@ public sealed record StudyActivity(
         // A learning path: its questions in milestone order, one session per learner and path.
         if (Clean(query.GetValueOrDefault("path")) is { } pathId)
         {
-            return new(SessionType.LearningPath, key, QueryHelpers.AddQueryString("study", "path", pathId), null, null, null, null, pathId);
+            return new(SessionType.LearningPath, key, PathSessionKey(pathId), null, null, null, null, pathId);
         }
 
         var (text, inChannel, difficulty) = (string.IsNullOrWhiteSpace(searchText) ? null : searchText, Clean(searchChannel), Clean(searchDifficulty));
@@ -41,6 +41,9 @@ public sealed record StudyActivity(
         return new(SessionType.Search, key, sessionKey, null, text, inChannel,
             Vocabulary.TryParse<Difficulty>(difficulty, out var d) ? d : null);
     }
+
+    /// <summary>The study session of a learning path: one per learner and path.</summary>
+    public static string PathSessionKey(string pathId) => QueryHelpers.AddQueryString("study", "path", pathId);
 
     public Task<StudyDeck?> LoadDeckAsync(StudyService study) =>
         PathId is not null ? study.PathDeckAsync(PathId)
