@@ -118,6 +118,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathCatalog>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathProgress>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathEnrollments>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.PathGenerator>();
         builder.Services.AddOptions<ChannelCacheOptions>().BindConfiguration(ChannelCacheOptions.Section)
             .Validate(o => o.CachedRowLimit >= 0, "Channels:CachedRowLimit must not be negative.")
             .ValidateOnStart();
@@ -146,6 +147,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.RelationshipGraph>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminImport>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminCertifications>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminPaths>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Moderation.ModerationService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -38,6 +38,13 @@ public class QuestionHistory
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>What a history row is about (its <c>questionType</c>): a question, or a learning path.</summary>
+public static class HistoryItemTypes
+{
+    public const string Question = "question";
+    public const string LearningPath = "learning-path";
+}
+
 public static class HistoryEventTypes
 {
     public const string Created = "created";

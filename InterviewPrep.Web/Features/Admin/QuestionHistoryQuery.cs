@@ -12,7 +12,7 @@ public sealed class QuestionHistoryQuery(IDbContextFactory<AppDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.QuestionHistory.AsNoTracking()
-            .Where(h => h.QuestionId == questionId)
+            .Where(h => h.QuestionId == questionId && h.QuestionType != HistoryItemTypes.LearningPath)
             .OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id)
             .ToListAsync(ct);
     }
@@ -21,7 +21,8 @@ public sealed class QuestionHistoryQuery(IDbContextFactory<AppDbContext> dbFacto
     public async Task<IReadOnlyList<RecentChange>> RecentAsync(string? source, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.QuestionHistory.AsNoTracking();
+        // Learning paths keep their history in the same table; the path editor shows it.
+        var query = db.QuestionHistory.AsNoTracking().Where(h => h.QuestionType != HistoryItemTypes.LearningPath);
         if (!string.IsNullOrEmpty(source))
         {
             query = query.Where(h => h.EventSource == source);
@@ -43,6 +44,16 @@ public sealed class QuestionHistoryQuery(IDbContextFactory<AppDbContext> dbFacto
                 r.ChangedFields ?? [], r.CreatedAt,
                 HistoryEventTypes.IsRelationship(r.EventType) || latest.GetValueOrDefault(r.QuestionId) == r.Id))
             .ToList();
+    }
+
+    /// <summary>A learning path's changes, newest first.</summary>
+    public async Task<IReadOnlyList<QuestionHistory>> PathTimelineAsync(string pathId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.QuestionHistory.AsNoTracking()
+            .Where(h => h.QuestionId == pathId && h.QuestionType == HistoryItemTypes.LearningPath)
+            .OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id)
+            .ToListAsync(ct);
     }
 
     public async Task<QuestionHistory?> FindAsync(int id, CancellationToken ct = default)
