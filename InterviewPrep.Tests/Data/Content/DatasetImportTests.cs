@@ -100,6 +100,17 @@ public sealed class DatasetImportTests : IAsyncLifetime
         Assert.Equal(0, again.Updated);
         Assert.False(again.ChangedAnything);
         Assert.Contains("Nothing changed", again.ToText());
+
+        // The certification paths name questions of the original collection only; built again from this one, every path has questions.
+        var generator = new InterviewPrep.Web.Features.LearningPaths.PathGenerator(_db.Factory, _db.Clock);
+        var rebuilt = await generator.RebuildEmptyAsync(new ChangeSource("system", "test"));
+        Assert.Equal(48, rebuilt.Count);
+        Assert.All(rebuilt, r => Assert.Equal(InterviewPrep.Web.Features.LearningPaths.PathGeneration.Replaced, r.Outcome));
+        Assert.All(rebuilt, r => Assert.StartsWith("certification-", r.PathId));
+        var cards = await new InterviewPrep.Web.Features.LearningPaths.PathCatalog(_db.Factory).GetAsync();
+        Assert.Equal(107, cards.Count);
+        Assert.All(cards, c => Assert.True(c.Questions > 0, $"{c.Id} has no questions"));
+        Assert.Empty(await generator.RebuildEmptyAsync(new ChangeSource("system", "test")));
     }
 
     [Fact]

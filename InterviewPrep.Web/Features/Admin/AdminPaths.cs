@@ -57,7 +57,7 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
     public const int MaxTitleLength = 160;
     public const int MaxDescriptionLength = 2000;
-    public const int MaxQuestions = 1000;
+    public const int MaxQuestions = 5000;
     public const int MaxMilestoneTitleLength = 120;
 
     public async Task<IReadOnlyList<AdminPathRow>> OverviewAsync(CancellationToken ct = default)

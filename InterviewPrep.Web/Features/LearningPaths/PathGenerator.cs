@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace InterviewPrep.Web.Features.LearningPaths;
 
 /// <summary>What to generate: a path type and its target (a company, a job title, a channel, a certification id).</summary>
-public sealed record PathRequest(string PathType, string Target, int MaxQuestions = PathGenerator.DefaultQuestions);
+/// <summary>What to generate: a path type and its target (a company, a job title, a channel, a certification id); the path's id follows from them unless given.</summary>
+public sealed record PathRequest(string PathType, string Target, int MaxQuestions = PathGenerator.DefaultQuestions, string? PathId = null);
 
 /// <summary>What generating did: the path's id, and whether it was created, replaced or left alone (and why).</summary>
 public sealed record PathGenerated(string PathId, string? Title, PathGeneration Outcome, int Questions, string Message);
@@ -48,7 +49,7 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
     {
         var target = request.Target.Trim();
         var length = Math.Clamp(request.MaxQuestions, 1, MaxQuestions);
-        var id = PathIdFor(request.PathType, target);
+        var id = request.PathId ?? PathIdFor(request.PathType, target);
         if (target.Length == 0 || Slug(target).Length == 0 || !PathCatalog.Types.Any(t => t.Type == request.PathType))
         {
             return new(id, null, PathGeneration.NothingToBuildFrom, 0, "Choose a path type and name its target.");
@@ -120,6 +121,53 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
             created ? $"Created {id} with {questions.Count} questions in {plan.Milestones.Count} milestones."
             : changed.Count > 0 ? $"Generated {id} again: {questions.Count} questions in {plan.Milestones.Count} milestones."
             : $"{id} is already what the content gives.");
+    }
+
+    /// <summary>
+    /// Builds again, from this collection's questions, each generated path none of whose questions is here
+    /// (such as paths imported from another system whose question ids differ), keeping its id, type, target
+    /// and length. Paths edited by hand, and paths with at least one question here, are left alone.
+    /// </summary>
+    public async Task<IReadOnlyList<PathGenerated>> RebuildEmptyAsync(ChangeSource source, CancellationToken ct = default)
+    {
+        List<PathRequest> requests;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var active = (await db.Questions.AsNoTracking().Where(q => q.Status == QuestionStatus.Active).Select(q => q.Id).ToListAsync(ct))
+                .ToHashSet(StringComparer.Ordinal);
+            var certifications = (await db.Certifications.AsNoTracking().Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var paths = await db.LearningPaths.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+            requests = paths
+                .Where(p => PathChanges.IsGenerated(p) && !PathMilestones.Split(p.QuestionIds, p.Milestones).SelectMany(m => m.QuestionIds).Any(active.Contains))
+                .Select(p => RequestFor(p, certifications))
+                .OfType<PathRequest>()
+                .ToList();
+        }
+
+        var results = new List<PathGenerated>();
+        foreach (var request in requests)
+        {
+            results.Add(await GenerateAsync(request, source, ct));
+        }
+
+        return results;
+    }
+
+    /// <summary>The request that makes this kind of path again, or null when its target cannot be told.</summary>
+    private static PathRequest? RequestFor(LearningPath path, IReadOnlySet<string> certifications)
+    {
+        var length = Math.Clamp(path.QuestionIds.Count, 1, MaxQuestions);
+        var prefix = path.PathType + "-";
+        var target = path.PathType switch
+        {
+            "certification" when path.Id.StartsWith(prefix, StringComparison.Ordinal) && certifications.Contains(path.Id[prefix.Length..]) => path.Id[prefix.Length..],
+            "certification" => path.Channels.FirstOrDefault(certifications.Contains),
+            "company" => path.TargetCompany,
+            "job-title" or "career" => path.TargetJobTitle,
+            "skill" => path.Channels.FirstOrDefault(),
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(target) ? null : new PathRequest(path.PathType == "career" ? "job-title" : path.PathType, target, length, path.Id);
     }
 
     private sealed record Plan(string Title, string Description, string? Target, Difficulty Difficulty, List<MilestonePlan> Milestones, List<string> Channels, List<string>? Tags);

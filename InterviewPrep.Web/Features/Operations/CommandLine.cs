@@ -14,7 +14,7 @@ namespace InterviewPrep.Web.Features.Operations;
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "help" or "--help";
+        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "help" or "--help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -89,6 +89,21 @@ public static class CommandLine
                     }
 
                     return 0;
+                case "paths" when args.Length == 2 && args[1] == "rebuild":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var rebuilt = await app.Services.GetRequiredService<InterviewPrep.Web.Features.LearningPaths.PathGenerator>().RebuildEmptyAsync(
+                        new ChangeSource(InterviewPrep.Data.Entities.HistoryEventSources.System, "command line", "paths rebuild"));
+                    foreach (var result in rebuilt)
+                    {
+                        await output.WriteLineAsync($"{result.PathId}: {result.Message}");
+                    }
+
+                    if (rebuilt.Count == 0)
+                    {
+                        await output.WriteLineAsync("Every generated path has questions in this collection already.");
+                    }
+
+                    return 0;
                 default:
                     await output.WriteLineAsync("""
                         Usage:
@@ -101,6 +116,7 @@ public static class CommandLine
                                                               place certification questions in their exam domains (all, or one certification)
                           InterviewPrep.Web certifications feed
                                                               give certifications without questions the channels that match them
+                          InterviewPrep.Web paths rebuild     build again, from this collection, the generated paths none of whose questions is here
                         """);
                     return args[0] is "help" or "--help" ? 0 : 2;
             }
