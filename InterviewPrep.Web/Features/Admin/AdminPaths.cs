@@ -192,9 +192,9 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
             .ToList();
         path.QuestionIds = form.QuestionIds.Select(q => q.Trim()).ToList();
         path.Channels = Clean(form.Channels);
-        path.Tags = Clean(form.Tags) is { Count: > 0 } tags ? tags : null;
-        path.Prerequisites = prerequisites.Count > 0 ? prerequisites : null;
-        path.LearningObjectives = Clean(form.LearningObjectives) is { Count: > 0 } objectives ? objectives : null;
+        path.Tags = OrNone(path.Tags, Clean(form.Tags));
+        path.Prerequisites = OrNone(path.Prerequisites, prerequisites);
+        path.LearningObjectives = OrNone(path.LearningObjectives, Clean(form.LearningObjectives));
         if (PathChanges.Record(db, before, path, source, now).Count > 0)
         {
             path.LastUpdated = now;
@@ -334,6 +334,10 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
     private static List<string> Clean(IEnumerable<string> values) =>
         values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>The new list, or for none the path's own "none" (an empty list stays empty, missing stays missing), so an unchanged field is not a change.</summary>
+    private static List<string>? OrNone(List<string>? current, List<string> next) =>
+        next.Count > 0 ? next : current is { Count: 0 } ? current : null;
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -118,8 +118,8 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new(id, path.Title, created ? PathGeneration.Created : changed.Count > 0 ? PathGeneration.Replaced : PathGeneration.Unchanged, questions.Count,
-            created ? $"Created {id} with {questions.Count} questions in {plan.Milestones.Count} milestones."
-            : changed.Count > 0 ? $"Generated {id} again: {questions.Count} questions in {plan.Milestones.Count} milestones."
+            created ? $"Created {id} with {questions.Count} questions in {Milestones(plan.Milestones.Count)}."
+            : changed.Count > 0 ? $"Generated {id} again: {questions.Count} questions in {Milestones(plan.Milestones.Count)}."
             : $"{id} is already what the content gives.");
     }
 
@@ -188,10 +188,12 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
             return null;
         }
 
-        var chosen = rows.Select(q => new Candidate(q.Id, q.Channel, q.Difficulty, q.RelevanceScore ?? 0))
-            .OrderByDescending(q => q.Relevance).ThenBy(q => q.Difficulty).ThenBy(q => q.Id, StringComparer.Ordinal)
-            .Take(length)
-            .ToList();
+        // Each level gets its share of the path, in proportion to how many questions it has; the most relevant within it.
+        var levels = rows.Select(q => new Candidate(q.Id, q.Channel, q.Difficulty, q.RelevanceScore ?? 0))
+            .GroupBy(q => q.Difficulty)
+            .ToDictionary(g => g.Key.ToString(), g => g.OrderByDescending(q => q.Relevance).ThenBy(q => q.Id, StringComparer.Ordinal).ToList());
+        var seats = ExamDraw.Apportion(levels.Select(l => new DomainShare(l.Key, l.Value.Count, l.Value.Count)).ToList(), length);
+        var chosen = levels.SelectMany(l => l.Value.Take(seats.GetValueOrDefault(l.Key))).ToList();
         var before = await PrerequisitesAsync(db, chosen.Select(c => c.Id).ToList(), ct);
         var milestones = chosen.GroupBy(c => c.Difficulty).OrderBy(g => g.Key)
             .Select(g => new MilestonePlan(LevelTitle(g.Key), Order(g.ToList(), before)))
@@ -304,6 +306,8 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
 
     private static double JobRelevance(Question q, string target) =>
         q.JobTitleRelevance?.FirstOrDefault(p => Slug(p.Key) == Slug(target)).Value ?? 0;
+
+    private static string Milestones(int count) => count == 1 ? "1 milestone" : $"{count} milestones";
 
     private static string ChannelName(AppDbContext db, string channelId) =>
         db.Channels.AsNoTracking().Where(c => c.Id == channelId).Select(c => c.Name).FirstOrDefault() ?? Humanize(channelId);
