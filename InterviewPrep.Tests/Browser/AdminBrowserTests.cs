@@ -177,6 +177,47 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task ThePathEditor_ReordersRemovesAndAddsQuestions_RefusesAnEmptyMilestone_ThenSaves()
+    {
+        var page = await SignedInAdminAsync(false);
+        await page.GotoAsync("/admin/paths/backend-engineer-career-path/edit");
+        await BrowserPages.WaitForPageAsync(page);
+        var questions = page.Locator("[data-testid=path-editor-question]");
+        await Assertions.Expect(questions).ToHaveCountAsync(12);
+
+        // The first question goes one down; the last of the first milestone crosses into the second.
+        await page.Locator("[data-testid=path-question-down]").First.ClickAsync();
+        await Assertions.Expect(questions.Nth(0)).ToHaveAttributeAsync("data-question-id", "ip-db-002");
+        await Assertions.Expect(questions.Nth(1)).ToHaveAttributeAsync("data-question-id", "ip-db-001");
+        await questions.Nth(11).Locator("[data-testid=path-question-remove]").ClickAsync();
+        await Assertions.Expect(questions).ToHaveCountAsync(11);
+
+        // A question found by search joins the last milestone.
+        await page.Locator("input[data-testid=path-picker-search]").FillAsync("cookie");
+        await page.Locator("[data-testid=path-picker-go]").ClickAsync();
+        var add = page.Locator("[data-testid=path-picker-results] li").Filter(new() { Has = page.Locator("[data-testid=path-picker-add]:not([disabled])") }).First;
+        await add.Locator("[data-testid=path-picker-add]").ClickAsync();
+        await Assertions.Expect(questions).ToHaveCountAsync(12);
+
+        // An empty milestone is refused where it is.
+        await page.Locator("[data-testid=path-milestone-add]").ClickAsync();
+        await page.Locator("[data-testid=path-save]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=path-errors]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=path-milestone-editor]").Nth(3)).ToContainTextAsync("no questions");
+        await page.Locator("[data-testid=path-milestone-remove]").Nth(3).ClickAsync();
+
+        await page.Locator("[data-testid=path-save]").ClickAsync();
+        await page.WaitForURLAsync("**/paths/backend-engineer-career-path");
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync();
+        var path = await db.LearningPaths.AsNoTracking().SingleAsync(p => p.Id == "backend-engineer-career-path");
+        Assert.Equal(["ip-db-002", "ip-db-001"], path.QuestionIds.Take(2));
+        Assert.Equal(12, path.QuestionIds.Count);
+        Assert.DoesNotContain("ip-sd-008", path.QuestionIds);
+        Assert.Equal(1, await db.QuestionHistory.CountAsync(h => h.QuestionId == "backend-engineer-career-path" && h.QuestionType == "learning-path"));
+        await page.Context.CloseAsync();
+    }
+
     public static TheoryData<string, bool> Pages => new()
     {
         { "/admin", false }, { "/admin", true },
@@ -193,6 +234,9 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         { "/admin/certifications/cloud-architecture-foundations/domains", false }, { "/admin/certifications/cloud-architecture-foundations/domains", true },
         { "/admin/certifications/cloud-architecture-foundations/edit", false }, { "/admin/certifications/cloud-architecture-foundations/edit", true },
         { "/admin/certifications/new", false },
+        { "/admin/paths", false }, { "/admin/paths", true },
+        { "/admin/paths/backend-engineer-career-path/edit", false }, { "/admin/paths/backend-engineer-career-path/edit", true },
+        { "/admin/paths/new", false },
         { "/admin/graph?q=ip-algo-003&depth=2", false }, { "/admin/graph?q=ip-algo-003&depth=2", true },
     };
 

@@ -3,31 +3,76 @@ using Microsoft.Playwright;
 
 namespace InterviewPrep.Tests.Browser;
 
-/// <summary>A learning path studied in a real browser: its questions in order, and coming back where the learner was.</summary>
+/// <summary>A learning path followed in a real browser: enrolling, coming back where the learner was, and a milestone mastered.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PathBrowserTests(BrowserFixture browser)
 {
+    private const string CompanyPath = "/paths/big-tech-coding-and-design-loop";
+
     [Fact]
-    public async Task StudyingAPath_ThreeQuestionsIn_ComingBackContinuesAtTheFourth()
+    public async Task EnrollingInACompanyPath_ThreeQuestionsIn_AReloadAndContinueLandOnTheFourth()
     {
         var page = await browser.NewPageAsync();
-        await page.GotoAsync("/paths/web-security-skill-path");
-        await page.Locator("[data-testid=path-study]").ClickAsync();
+        await page.GotoAsync(CompanyPath);
+        var study = page.Locator("[data-testid=path-study]");
+        await Assertions.Expect(study).ToContainTextAsync("Start this path");
+        await study.ClickAsync();
         await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
         for (var i = 0; i < 3; i++)
         {
             await page.Keyboard.PressAsync("ArrowRight");
         }
 
-        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("4 / 10");
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("4 / 14");
         var fourth = await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id");
 
-        // Back to the path's page, and in again from its button: the same session, the same question.
+        await page.ReloadAsync();
+        await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
+        Assert.Equal(fourth, await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id"));
+
+        // The path's page counts the learner in, and its button continues at the same question.
+        await page.GotoAsync(CompanyPath);
+        await Assertions.Expect(page.Locator("[data-testid=path-progress]")).ToHaveAttributeAsync("data-enrolled", "true");
+        await Assertions.Expect(page.Locator("[data-testid=path-position]")).ToHaveTextAsync("question 4 of 14");
+        await Assertions.Expect(study).ToContainTextAsync("Continue");
+        await study.ClickAsync();
+        await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("4 / 14");
+        Assert.Equal(fourth, await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id"));
+
+        // The catalog lists it among the learner's paths.
+        await page.GotoAsync("/paths");
+        await Assertions.Expect(page.Locator("[data-testid=my-path][data-path-id=big-tech-coding-and-design-loop]")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task MasteringTheFirstMilestone_OpensTheNext_AndTheLearnerCanRateThePath()
+    {
+        var page = await browser.NewPageAsync();
         await page.GotoAsync("/paths/web-security-skill-path");
         await page.Locator("[data-testid=path-study]").ClickAsync();
         await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
-        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("4 / 10");
-        Assert.Equal(fourth, await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id"));
+
+        // The first milestone has five questions: each recalled well.
+        for (var i = 1; i <= 5; i++)
+        {
+            await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync($"{i} / 10");
+            await page.Keyboard.PressAsync("Space");
+            await page.Keyboard.PressAsync("3");
+            await Assertions.Expect(page.Locator("[data-testid=self-grade-status]")).ToContainTextAsync("Graded Good");
+            await page.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await page.GotoAsync("/paths/web-security-skill-path");
+        var milestones = page.Locator("[data-testid=milestone-progress]");
+        await Assertions.Expect(milestones.Nth(0)).ToHaveAttributeAsync("data-state", "complete");
+        await Assertions.Expect(milestones.Nth(1)).ToHaveAttributeAsync("data-state", "open");
+        await Assertions.Expect(page.Locator("[data-testid=path-mastered]")).ToContainTextAsync("5 of 10");
+
+        await page.Locator("[data-testid=rate-5]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=rate-5]")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(page.Locator("[data-testid=path-rating-all]")).ToContainTextAsync("of 5");
         await page.Context.CloseAsync();
     }
 }

@@ -150,7 +150,7 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
             }
             else if (!graph.ContainsKey(pre))
             {
-                errors[nameof(PathForm.Prerequisites)] = $"There is no path '{pre}'.";
+                errors[nameof(PathForm.Prerequisites)] = $"There is no path '{pre}': a prerequisite is another path; take it off the list.";
             }
         }
 
