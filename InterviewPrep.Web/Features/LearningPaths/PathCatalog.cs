@@ -79,28 +79,40 @@ public sealed class PathCatalog(IDbContextFactory<AppDbContext> dbFactory, Conte
     }
 
     /// <summary>One path with its milestones' questions and its prerequisites; null when there is none.</summary>
-    public async Task<PathDetail?> GetAsync(string id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var path = await db.LearningPaths.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (path is null)
-        {
-            return null;
-        }
+    public async Task<PathDetail?> GetAsync(string id, CancellationToken ct = default) =>
+        (await GetAsync([id], ct)).SingleOrDefault();
 
-        var plans = PathMilestones.Split(path.QuestionIds, path.Milestones);
-        var ids = plans.SelectMany(p => p.QuestionIds).ToList();
-        var questions = await db.Questions.AsNoTracking()
-            .Where(q => ids.Contains(q.Id) && q.Status == QuestionStatus.Active)
-            .Select(q => new PathQuestion(q.Id, q.Text, q.Difficulty, q.Channel))
-            .ToDictionaryAsync(q => q.Id, StringComparer.Ordinal, ct);
-        var milestones = plans.Select((p, i) => new PathMilestone(
-                i + 1, p.Title,
-                p.QuestionIds.Where(questions.ContainsKey).Select(q => questions[q]).ToList(),
-                p.QuestionIds.Count(q => !questions.ContainsKey(q))))
+    /// <summary>
+    /// These paths (those that exist, in the order asked), from one read of the paths, one of their questions
+    /// and one of their prerequisites. Without <paramref name="texts"/> the questions come without their text
+    /// and the prerequisites without their titles, for what only counts them.
+    /// </summary>
+    public async Task<IReadOnlyList<PathDetail>> GetAsync(IReadOnlyCollection<string> pathIds, CancellationToken ct = default, bool texts = true)
+    {
+        var wanted = pathIds.Distinct().ToList();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var paths = (await db.LearningPaths.AsNoTracking().Where(p => wanted.Contains(p.Id)).ToListAsync(ct)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var plans = paths.Values.ToDictionary(p => p.Id, p => PathMilestones.Split(p.QuestionIds, p.Milestones), StringComparer.Ordinal);
+        var ids = plans.Values.SelectMany(p => p).SelectMany(m => m.QuestionIds).Distinct().ToList();
+        // Hundreds of ids go as one JSON parameter rather than one parameter each.
+        var active = db.Questions.AsNoTracking().Where(q => EF.Parameter(ids).Contains(q.Id) && q.Status == QuestionStatus.Active);
+        var questions = texts
+            ? await active.Select(q => new PathQuestion(q.Id, q.Text, q.Difficulty, q.Channel)).ToDictionaryAsync(q => q.Id, StringComparer.Ordinal, ct)
+            : (await active.Select(q => q.Id).ToListAsync(ct)).ToDictionary(id => id, id => new PathQuestion(id, "", default, ""), StringComparer.Ordinal);
+        var prerequisiteIds = paths.Values.SelectMany(p => p.Prerequisites ?? []).Distinct().ToList();
+        var titles = !texts || prerequisiteIds.Count == 0
+            ? new Dictionary<string, string>()
+            : await db.LearningPaths.AsNoTracking().Where(p => prerequisiteIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
+        return wanted.Where(paths.ContainsKey).Select(id =>
+            {
+                var path = paths[id];
+                var milestones = plans[id].Select((p, i) => new PathMilestone(
+                        i + 1, p.Title,
+                        p.QuestionIds.Where(questions.ContainsKey).Select(q => questions[q]).ToList(),
+                        p.QuestionIds.Count(q => !questions.ContainsKey(q))))
+                    .ToList();
+                return new PathDetail(path, milestones, (path.Prerequisites ?? []).Select(p => new PathPrerequisite(p, titles.GetValueOrDefault(p))).ToList());
+            })
             .ToList();
-        var prerequisiteIds = path.Prerequisites ?? [];
-        var titles = await db.LearningPaths.AsNoTracking().Where(p => prerequisiteIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Title, ct);
-        return new PathDetail(path, milestones, prerequisiteIds.Select(p => new PathPrerequisite(p, titles.GetValueOrDefault(p))).ToList());
     }
 }

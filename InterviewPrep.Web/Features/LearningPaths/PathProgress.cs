@@ -28,16 +28,21 @@ public sealed record PathStanding(IReadOnlyDictionary<string, QuestionProgress> 
 /// </summary>
 public sealed class PathProgress(IDbContextFactory<AppDbContext> dbFactory, ReviewService reviews)
 {
-    public async Task<PathStanding> GetAsync(string learnerId, PathDetail path, CancellationToken ct = default)
+    public async Task<PathStanding> GetAsync(string learnerId, PathDetail path, CancellationToken ct = default) =>
+        (await GetAsync(learnerId, [path], ct))[0];
+
+    /// <summary>The learner's standing in each of these paths, from one read of their question states, cards and recall.</summary>
+    public async Task<IReadOnlyList<PathStanding>> GetAsync(string learnerId, IReadOnlyList<PathDetail> paths, CancellationToken ct = default)
     {
-        var ids = path.Milestones.SelectMany(m => m.Questions).Select(q => q.Id).Distinct().ToList();
+        // Hundreds of ids go as one JSON parameter each time rather than one parameter each.
+        var ids = paths.SelectMany(p => p.Milestones).SelectMany(m => m.Questions).Select(q => q.Id).Distinct().ToList();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.LearnerQuestionStates.AsNoTracking()
-            .Where(s => s.LearnerId == learnerId && ids.Contains(s.QuestionId))
+            .Where(s => s.LearnerId == learnerId && EF.Parameter(ids).Contains(s.QuestionId))
             .Select(s => new { s.QuestionId, Seen = s.SeenCount > 0, Studied = s.StudiedAt != null })
             .ToDictionaryAsync(s => s.QuestionId, StringComparer.Ordinal, ct);
         var inReview = (await db.ReviewCards.AsNoTracking()
-                .Where(c => c.LearnerId == learnerId && ids.Contains(c.QuestionId))
+                .Where(c => c.LearnerId == learnerId && EF.Parameter(ids).Contains(c.QuestionId))
                 .Select(c => c.QuestionId)
                 .ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
@@ -45,7 +50,12 @@ public sealed class PathProgress(IDbContextFactory<AppDbContext> dbFactory, Revi
         var states = ids.ToDictionary(id => id, id => StateOf(
             rows.GetValueOrDefault(id)?.Seen == true, rows.GetValueOrDefault(id)?.Studied == true, inReview.Contains(id), recall.Mastered(id)),
             StringComparer.Ordinal);
-        return new PathStanding(states, Milestones(path.Milestones, states));
+        return paths.Select(p =>
+            {
+                var own = p.Milestones.SelectMany(m => m.Questions).Select(q => q.Id).Distinct().ToDictionary(id => id, id => states[id], StringComparer.Ordinal);
+                return new PathStanding(own, Milestones(p.Milestones, own));
+            })
+            .ToList();
     }
 
     public static QuestionProgress StateOf(bool seen, bool studied, bool inReview, bool mastered) =>

@@ -106,7 +106,7 @@ public sealed class ReviewService(IDbContextFactory<AppDbContext> dbFactory, Lea
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = questionIds.ToList();
         var cards = await db.ReviewCards.AsNoTracking()
-            .Where(c => c.LearnerId == learnerId && c.LastReview != null && ids.Contains(c.QuestionId))
+            .Where(c => c.LearnerId == learnerId && c.LastReview != null && EF.Parameter(ids).Contains(c.QuestionId))
             .ToListAsync(ct);
         var scheduler = new FsrsScheduler(mine.Fsrs with { EnableFuzz = false });
         var recall = cards
