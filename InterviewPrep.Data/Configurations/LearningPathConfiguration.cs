@@ -19,5 +19,7 @@ public sealed class LearningPathConfiguration : IEntityTypeConfiguration<Learnin
         builder.Property(p => p.Metadata).IsJson();
         builder.HasIndex(p => p.PathType).HasDatabaseName("idx_learning_paths_type");
         builder.HasIndex(p => p.Status).HasDatabaseName("idx_learning_paths_status");
+        // A learner's own paths.
+        builder.HasIndex(p => p.OwnerId).HasDatabaseName("idx_learning_paths_owner");
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 namespace InterviewPrep.Data.Entities;
 
 /// <summary>A curated sequence of questions with milestones (table <c>learningPaths</c>).</summary>
+[LearnerOwned(nameof(OwnerId))]
 public class LearningPath
 {
     public required string Id { get; set; }
@@ -43,6 +44,15 @@ public class LearningPath
     public JsonNode? Metadata { get; set; }
 
     public string Status { get; set; } = "active";
+
+    /// <summary>
+    /// The learner who built this path for themselves (status <see cref="PrivateStatus"/>); null for the
+    /// curated paths, which are content. A learner's own paths are theirs: only they see them, and they
+    /// go with the learner's other rows (merge, download, deletion).
+    /// </summary>
+    public string? OwnerId { get; set; }
+
+    public const string PrivateStatus = "private";
 
     public DateTime CreatedAt { get; set; }
 

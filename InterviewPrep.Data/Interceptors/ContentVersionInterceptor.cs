@@ -74,7 +74,9 @@ public sealed class ContentVersionInterceptor : SaveChangesInterceptor
     private void Remember(DbContext? db)
     {
         if (db is not null && db.ChangeTracker.Entries().Any(e =>
-                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ContentTypes.Contains(e.Metadata.ClrType)))
+                e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && ContentTypes.Contains(e.Metadata.ClrType)
+                // A learner's own path is theirs, not content: no other page shows it.
+                && e.Entity is not LearningPath { OwnerId: not null }))
         {
             _changing.AddOrUpdate(db, this);
         }

@@ -36,6 +36,7 @@ public sealed class StudyPageTests : IAsyncLifetime
             ctx.Services.AddSingleton(_db.StudyService());
             ctx.Services.AddSingleton(_db.ReviewService());
             ctx.Services.AddSingleton(new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System));
+            ctx.Services.AddSingleton(new InterviewPrep.Web.Features.LearningPaths.PathEnrollments(_db.Factory, TimeProvider.System));
             ctx.Services.AddSingleton(new QuestionPageService(_db.Factory, new ContentHtml(), new ChannelCatalog(_db.Factory)));
             ctx.JSInterop.SetupModule("./js/study.js");
         });

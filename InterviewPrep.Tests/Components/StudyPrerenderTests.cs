@@ -35,6 +35,7 @@ public sealed class StudyPrerenderTests : IAsyncLifetime
             ctx.Services.AddSingleton(_db.StudyService());
             ctx.Services.AddSingleton(_db.ReviewService());
             ctx.Services.AddSingleton(new SessionService(_db.Factory, TimeProvider.System));
+            ctx.Services.AddSingleton(new InterviewPrep.Web.Features.LearningPaths.PathEnrollments(_db.Factory, TimeProvider.System));
             ctx.Services.AddSingleton(new QuestionPageService(_db.Factory, new ContentHtml(), new ChannelCatalog(_db.Factory)));
         });
         ctx.SetRendererInfo(new RendererInfo("Static", isInteractive: false));

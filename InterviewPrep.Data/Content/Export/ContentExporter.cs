@@ -78,7 +78,8 @@ public sealed class ContentExporter(IDbContextFactory<AppDbContext> dbFactory)
         await write("channels.json", JsonSerializer.Serialize(channels, Options));
         var certifications = await db.Certifications.AsNoTracking().OrderBy(c => c.Id).ToListAsync(ct);
         await write("certifications.json", JsonSerializer.Serialize(certifications, Options));
-        var paths = await db.LearningPaths.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+        // Learners' own paths are theirs, not content: they are in their personal-data download.
+        var paths = await db.LearningPaths.AsNoTracking().Where(p => p.OwnerId == null).OrderBy(p => p.Id).ToListAsync(ct);
         await write("learning-paths.json", JsonSerializer.Serialize(paths, Options));
         var sessions = await db.VoiceSessions.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct);
         await write("voice-sessions.json", JsonSerializer.Serialize(sessions, Options));

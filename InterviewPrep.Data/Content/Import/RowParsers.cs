@@ -195,14 +195,15 @@ public static class RowParsers
             Prerequisites = r.StringList("prerequisites"),
             LearningObjectives = r.StringList("learningObjectives"),
             Milestones = r.Object<List<Milestone>>("milestones"),
-            // popularity, completionRate and averageRating are computed from this system's own
-            // enrolments and ratings (PathNumbers), never taken from a file.
             Metadata = r.Node("metadata"),
             Status = r.OptionalString("status") is { Length: > 0 } s ? s : "active",
             CreatedAt = r.Timestamp("createdAt") ?? default,
             LastUpdated = r.Timestamp("lastUpdated") ?? default,
             LastGenerated = r.Timestamp("lastGenerated"),
         };
+        // popularity, completionRate and averageRating are read (they are part of the format) and set
+        // aside: a path's numbers are computed from this system's own enrolments and ratings (PathNumbers).
+        _ = (r.Int("popularity", 0), r.Int("completionRate", 0), r.Int("averageRating", 0));
         if (path.QuestionIds.Count == 0)
         {
             r.Errors.Add("no questionIds");

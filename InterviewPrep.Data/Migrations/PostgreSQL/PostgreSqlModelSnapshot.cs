@@ -796,6 +796,11 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasAnnotation("InterviewPrep:DesignName", "milestones")
                         .HasAnnotation("InterviewPrep:Json", true);
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("text")
+                        .HasColumnName("ownerid")
+                        .HasAnnotation("InterviewPrep:DesignName", "ownerId");
+
                     b.Property<string>("PathType")
                         .IsRequired()
                         .HasColumnType("text")
@@ -850,6 +855,9 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id")
                         .HasName("pk_learningpaths");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("idx_learning_paths_owner");
 
                     b.HasIndex("PathType")
                         .HasDatabaseName("idx_learning_paths_type");

@@ -667,6 +667,10 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnName("milestones")
                         .HasAnnotation("InterviewPrep:Json", true);
 
+                    b.Property<string>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ownerId");
+
                     b.Property<string>("PathType")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -711,6 +715,9 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnName("title");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("idx_learning_paths_owner");
 
                     b.HasIndex("PathType")
                         .HasDatabaseName("idx_learning_paths_type");

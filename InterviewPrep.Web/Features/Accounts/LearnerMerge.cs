@@ -34,6 +34,8 @@ public sealed class LearnerMerge(IDbContextFactory<AppDbContext> dbFactory, Time
         [typeof(UserSession)] = MergeSessionsAsync,
         [typeof(PathEnrollment)] = MergeEnrollmentsAsync,
         [typeof(PathRating)] = MergeRatingsAsync,
+        [typeof(LearningPath)] = (db, anon, user, ct) =>
+            db.LearningPaths.Where(p => p.OwnerId == anon).ExecuteUpdateAsync(u => u.SetProperty(p => p.OwnerId, user), ct),
         [typeof(Learner)] = (db, anon, _, ct) => db.Learners.Where(l => l.LearnerId == anon).ExecuteDeleteAsync(ct),
     };
 

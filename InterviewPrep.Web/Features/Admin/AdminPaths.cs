@@ -7,13 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Admin;
 
-/// <summary>A milestone as the editor holds it: its title and its questions in order.</summary>
-public sealed class MilestoneForm
-{
-    public string Title { get; set; } = "";
-    public List<string> QuestionIds { get; set; } = [];
-}
-
 /// <summary>Every field of a learning path (the design's <c>learningPaths</c>) as the admin editor holds it.</summary>
 public sealed class PathForm
 {
@@ -58,12 +51,12 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
     public const int MaxTitleLength = 160;
     public const int MaxDescriptionLength = 2000;
     public const int MaxQuestions = 5000;
-    public const int MaxMilestoneTitleLength = 120;
 
     public async Task<IReadOnlyList<AdminPathRow>> OverviewAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var paths = await db.LearningPaths.AsNoTracking()
+            .Where(p => p.OwnerId == null)
             .Select(p => new { p.Id, p.Title, p.PathType, p.Status, p.QuestionIds, p.Milestones, p.Popularity, p.AverageRating, p.LastUpdated, p.LastGenerated })
             .ToListAsync(ct);
         var active = (await db.Questions.AsNoTracking().Where(q => q.Status == QuestionStatus.Active).Select(q => q.Id).ToListAsync(ct))
@@ -84,7 +77,7 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
     public async Task<PathForm?> GetAsync(string id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var p = await db.LearningPaths.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var p = await db.LearningPaths.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.OwnerId == null, ct);
         return p is null ? null : new PathForm
         {
             Id = p.Id, Title = p.Title, Description = p.Description, PathType = p.PathType == "career" ? "job-title" : p.PathType,
@@ -99,35 +92,11 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
         };
     }
 
-    /// <summary>The questions of these ids that exist, with their text, whatever their status (the editor shows which are not active).</summary>
-    public async Task<IReadOnlyDictionary<string, (string Text, Difficulty Difficulty, string Channel, bool Active)>> QuestionsAsync(
-        IReadOnlyCollection<string> ids, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var list = ids.Distinct().ToList();
-        return await db.Questions.AsNoTracking()
-            .Where(q => list.Contains(q.Id))
-            .Select(q => new { q.Id, q.Text, q.Difficulty, q.Channel, q.Status })
-            .ToDictionaryAsync(q => q.Id, q => (q.Text, q.Difficulty, q.Channel, q.Status == QuestionStatus.Active), StringComparer.Ordinal, ct);
-    }
-
-    /// <summary>A channel's active questions, easiest first, for the question picker.</summary>
-    public async Task<IReadOnlyList<InterviewPrep.Data.Content.Search.SearchHit>> ChannelQuestionsAsync(string channelId, int take, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Questions.AsNoTracking()
-            .Where(q => q.Channel == channelId && q.Status == QuestionStatus.Active)
-            .OrderBy(q => q.Difficulty).ThenBy(q => q.Id)
-            .Take(take)
-            .Select(q => new InterviewPrep.Data.Content.Search.SearchHit(q.Id, q.Text, q.Channel, q.SubChannel, q.Difficulty, q.Text, ""))
-            .ToListAsync(ct);
-    }
-
     /// <summary>The other paths, for choosing prerequisites: id and title.</summary>
     public async Task<IReadOnlyList<(string Id, string Title)>> PathChoicesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return (await db.LearningPaths.AsNoTracking().OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
+        return (await db.LearningPaths.AsNoTracking().Where(p => p.OwnerId == null).OrderBy(p => p.Title).Select(p => new { p.Id, p.Title }).ToListAsync(ct))
             .Select(p => (p.Id, p.Title)).ToList();
     }
 
@@ -138,6 +107,7 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var id = form.Id.Trim();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var graph = await db.LearningPaths.AsNoTracking()
+            .Where(p => p.OwnerId == null)
             .Select(p => new { p.Id, p.Prerequisites })
             .ToDictionaryAsync(p => p.Id, p => (IReadOnlyList<string>)(p.Prerequisites ?? []), StringComparer.Ordinal, ct);
         var prerequisites = Clean(form.Prerequisites);
@@ -166,6 +136,11 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var path = await db.LearningPaths.SingleOrDefaultAsync(p => p.Id == id, ct);
+        if (path is { OwnerId: not null })
+        {
+            return new() { [nameof(PathForm.Id)] = $"'{id}' is a learner's own path." };
+        }
+
         if (isNew && path is not null)
         {
             return new() { [nameof(PathForm.Id)] = $"There is already a path '{id}'." };
@@ -245,7 +220,7 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
             errors[nameof(PathForm.Status)] = $"The status is one of: {string.Join(", ", Statuses)}.";
         }
 
-        ValidateMilestones(form, errors);
+        PathRules.ValidateMilestones(form.Milestones, errors, MaxQuestions);
         foreach (var (field, values) in new[] { (nameof(PathForm.Tags), form.Tags), (nameof(PathForm.Channels), form.Channels), (nameof(PathForm.LearningObjectives), form.LearningObjectives) })
         {
             if (values.FirstOrDefault(v => v.Trim().Length > 300) is { } tooLong)
@@ -255,44 +230,6 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
         }
 
         return errors;
-    }
-
-    private static void ValidateMilestones(PathForm form, Dictionary<string, string> errors)
-    {
-        if (form.Milestones.Count == 0 || !form.QuestionIds.Any())
-        {
-            errors[nameof(PathForm.Milestones)] = "Add a milestone and put questions in it: a path is questions in order.";
-            return;
-        }
-
-        var total = form.QuestionIds.Count();
-        if (total > MaxQuestions)
-        {
-            errors[nameof(PathForm.Milestones)] = $"The path has {total:N0} questions; at most {MaxQuestions:N0} are allowed.";
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < form.Milestones.Count; i++)
-        {
-            var m = form.Milestones[i];
-            AdminForms.Text(errors, $"Milestones[{i}].Title", m.Title, "A milestone's title", MaxMilestoneTitleLength, required: true);
-            if (m.QuestionIds.Count == 0)
-            {
-                errors[$"Milestones[{i}].Questions"] = "This milestone has no questions: add some, or remove it.";
-            }
-
-            foreach (var q in m.QuestionIds)
-            {
-                if (string.IsNullOrWhiteSpace(q))
-                {
-                    errors[$"Milestones[{i}].Questions"] = "A question id is empty.";
-                }
-                else if (!seen.Add(q.Trim()))
-                {
-                    errors[$"Milestones[{i}].Questions"] = $"{q} is in the path twice; a question belongs to one milestone.";
-                }
-            }
-        }
     }
 
     /// <summary>

@@ -33,7 +33,7 @@ public sealed class PathEnrollments(IDbContextFactory<AppDbContext> dbFactory, T
             return true;
         }
 
-        if (!await db.LearningPaths.AnyAsync(p => p.Id == pathId, ct))
+        if (!await db.LearningPaths.AnyAsync(p => p.Id == pathId && (p.OwnerId == null || p.OwnerId == learnerId), ct))
         {
             return false;
         }
@@ -69,9 +69,9 @@ public sealed class PathEnrollments(IDbContextFactory<AppDbContext> dbFactory, T
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!await db.LearningPaths.AnyAsync(p => p.Id == pathId, ct))
+        if (!await db.LearningPaths.AnyAsync(p => p.Id == pathId && p.OwnerId == null, ct))
         {
-            return "This path no longer exists.";
+            return "This path no longer exists, or it is your own (your own paths are not rated).";
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

@@ -83,7 +83,7 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
         var now = clock.UtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var path = await db.LearningPaths.SingleOrDefaultAsync(p => p.Id == id, ct);
-        if (path is not null && !PathChanges.IsGenerated(path))
+        if (path is not null && (path.OwnerId is not null || !PathChanges.IsGenerated(path)))
         {
             return new(id, path.Title, PathGeneration.KeptEditedByHand, path.QuestionIds.Count,
                 path.LastGenerated is null
@@ -136,7 +136,7 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
             var active = (await db.Questions.AsNoTracking().Where(q => q.Status == QuestionStatus.Active).Select(q => q.Id).ToListAsync(ct))
                 .ToHashSet(StringComparer.Ordinal);
             var certifications = (await db.Certifications.AsNoTracking().Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-            var paths = await db.LearningPaths.AsNoTracking().OrderBy(p => p.Id).ToListAsync(ct);
+            var paths = await db.LearningPaths.AsNoTracking().Where(p => p.OwnerId == null).OrderBy(p => p.Id).ToListAsync(ct);
             requests = paths
                 .Where(p => PathChanges.IsGenerated(p) && !PathMilestones.Split(p.QuestionIds, p.Milestones).SelectMany(m => m.QuestionIds).Any(active.Contains))
                 .Select(p => RequestFor(p, certifications))

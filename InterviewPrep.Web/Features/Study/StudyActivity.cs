@@ -45,8 +45,8 @@ public sealed record StudyActivity(
     /// <summary>The study session of a learning path: one per learner and path.</summary>
     public static string PathSessionKey(string pathId) => QueryHelpers.AddQueryString("study", "path", pathId);
 
-    public Task<StudyDeck?> LoadDeckAsync(StudyService study) =>
-        PathId is not null ? study.PathDeckAsync(PathId)
+    public Task<StudyDeck?> LoadDeckAsync(StudyService study, string? learnerId) =>
+        PathId is not null ? study.PathDeckAsync(PathId, learnerId)
         : Channel is not null ? study.ChannelDeckAsync(Channel)
         : SearchText is null ? Task.FromResult<StudyDeck?>(null)
         : study.SearchDeckAsync(SearchText, SearchChannel, SearchDifficulty);

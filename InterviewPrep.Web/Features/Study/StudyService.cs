@@ -56,10 +56,11 @@ public sealed class StudyService(
     }
 
     /// <summary>A learning path's active questions in the order of its milestones; null when there is no such path or it has none.</summary>
-    public async Task<StudyDeck?> PathDeckAsync(string pathId, CancellationToken ct = default)
+    public async Task<StudyDeck?> PathDeckAsync(string pathId, string? learnerId = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var path = await db.LearningPaths.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pathId, ct);
+        // A learner's own path is for them alone.
+        var path = await db.LearningPaths.AsNoTracking().SingleOrDefaultAsync(p => p.Id == pathId && (p.OwnerId == null || p.OwnerId == learnerId), ct);
         if (path is null)
         {
             return null;
