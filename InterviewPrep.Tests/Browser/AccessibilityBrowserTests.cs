@@ -15,6 +15,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/certifications/cloud-architecture-foundations", false }, { "/certifications/cloud-architecture-foundations", true },
         { "/paths", false }, { "/paths", true },
         { "/paths/big-tech-coding-and-design-loop", false }, { "/paths/big-tech-coding-and-design-loop", true },
+        { "/paths/mine/new", false }, { "/paths/mine/new", true },
         { "/channels/databases", false }, { "/channels/databases", true },
         { "/questions/ip-sd-001", false }, { "/questions/ip-sd-001", true },
         { "/search?q=index", false }, { "/search?q=index", true },

@@ -75,4 +75,42 @@ public sealed class PathBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=path-rating-all]")).ToContainTextAsync("of 5");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task ALearnerBuildsTheirOwnPath_FromBookmarksAndASearch_AndStudiesIt_OthersCannotSeeIt()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/study/security");
+        await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
+        await page.Keyboard.PressAsync("b");
+        await Assertions.Expect(page.Locator("button[data-testid=bookmark]")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        await page.GotoAsync("/paths");
+        await page.Locator("[data-testid=own-path-new]").ClickAsync();
+        await page.WaitForURLAsync("**/paths/mine/new");
+        await BrowserPages.WaitForPageAsync(page);
+        await page.Locator("input[data-testid=own-path-title]").FillAsync("Security, my way");
+        await page.Locator("[data-testid=path-picker-bookmarks]").ClickAsync();
+        var questions = page.Locator("[data-testid=path-editor-question]");
+        await Assertions.Expect(questions).ToHaveCountAsync(1);
+        await page.Locator("input[data-testid=path-picker-search]").FillAsync("index");
+        await page.Locator("[data-testid=path-picker-go]").ClickAsync();
+        await page.Locator("[data-testid=path-picker-add]:not([disabled])").First.ClickAsync();
+        await Assertions.Expect(questions).ToHaveCountAsync(2);
+        await page.Locator("[data-testid=own-path-save]").ClickAsync();
+
+        await page.WaitForURLAsync("**/paths/my-security-my-way-*");
+        var url = page.Url;
+        await Assertions.Expect(page.Locator("[data-testid=path-mastered]")).ToContainTextAsync("0 of 2");
+        await page.Locator("[data-testid=path-study]").ClickAsync();
+        await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 2");
+
+        // Another visitor finds nothing there.
+        var other = await browser.NewPageAsync();
+        var response = await other.GotoAsync(url);
+        Assert.Equal(404, response!.Status);
+        await other.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
 }
