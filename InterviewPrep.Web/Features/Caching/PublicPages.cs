@@ -72,6 +72,8 @@ public sealed class PublicPageCachePolicy(ContentVersion version) : IOutputCache
             context.AllowCacheStorage = false;
         }
 
+        PublicPageCaching.KeepOnlyWhole(context);
+
         return ValueTask.CompletedTask;
     }
 }
@@ -106,11 +108,28 @@ public sealed class ClientLibraryCachePolicy : IOutputCachePolicy
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
-    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation)
+    {
+        PublicPageCaching.KeepOnlyWhole(context);
+        return ValueTask.CompletedTask;
+    }
 }
 
 public static class PublicPageCaching
 {
+    /// <summary>
+    /// Called once the response is written: a response cut short because the visitor left (the static
+    /// file middleware then stops without an error, and a compressed response has no length to check)
+    /// is neither kept nor handed to the requests waiting for it; the next one is served afresh.
+    /// </summary>
+    internal static void KeepOnlyWhole(OutputCacheContext context)
+    {
+        if (context.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            context.AllowCacheStorage = false;
+        }
+    }
+
     /// <summary>Registers the output cache with <see cref="PublicPageCachePolicy"/> and <see cref="ClientLibraryCachePolicy"/> as its only policies.</summary>
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
