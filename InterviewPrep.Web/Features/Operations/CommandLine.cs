@@ -14,7 +14,7 @@ namespace InterviewPrep.Web.Features.Operations;
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "help" or "--help";
+        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "grade" or "help" or "--help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -104,6 +104,18 @@ public static class CommandLine
                     }
 
                     return 0;
+                case "grade" when args.Length == 2:
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var transcript = await Console.In.ReadToEndAsync();
+                    var grade = await app.Services.GetRequiredService<InterviewPrep.Web.Features.Voice.VoiceGrading>().GradeAsync(args[1], transcript);
+                    if (grade is null)
+                    {
+                        await Console.Error.WriteLineAsync($"There is no question '{args[1]}'.");
+                        return 1;
+                    }
+
+                    await output.WriteLineAsync(InterviewPrep.Web.Features.Voice.GradeJson.Write(grade, transcript));
+                    return 0;
                 default:
                     await output.WriteLineAsync("""
                         Usage:
@@ -117,6 +129,7 @@ public static class CommandLine
                           InterviewPrep.Web certifications feed
                                                               give certifications without questions the channels that match them
                           InterviewPrep.Web paths rebuild     build again, from this collection, the generated paths none of whose questions is here
+                          InterviewPrep.Web grade QUESTION_ID grade the spoken answer read from standard input; prints one JSON object
                         """);
                     return args[0] is "help" or "--help" ? 0 : 2;
             }

@@ -1,0 +1,283 @@
+namespace InterviewPrep.Web.Features.Voice.Grading;
+
+/// <summary>How a concept was heard.</summary>
+public enum MatchKind
+{
+    /// <summary>The words themselves, in any of their forms.</summary>
+    Exact,
+
+    /// <summary>An abbreviation, another name or a known mishearing of it (k8s, "sequel").</summary>
+    Synonym,
+
+    /// <summary>A spelling one or two letters away, as speech recognisers garble long words.</summary>
+    Close,
+
+    /// <summary>Two words heard for one ("post gress").</summary>
+    SoundsAlike,
+}
+
+/// <summary>Where a concept's words were found: the words it spans and how it was heard.</summary>
+public sealed record Occurrence(int FirstWord, int LastWord, MatchKind Kind, bool Partial);
+
+/// <summary>A text split for matching: its words, its units, and where each key is.</summary>
+public sealed class MatchText
+{
+    public MatchText(string text, Synonyms synonyms)
+    {
+        Words = Word.Split(text);
+        Units = synonyms.Units(Words);
+        for (var i = 0; i < Units.Count; i++)
+        {
+            if (!Positions.TryGetValue(Units[i].Key, out var list))
+            {
+                Positions[Units[i].Key] = list = [];
+            }
+
+            list.Add(i);
+        }
+    }
+
+    public List<Word> Words { get; }
+
+    public List<Unit> Units { get; }
+
+    public Dictionary<string, List<int>> Positions { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>Finds concepts in a text as people say them, and whether a mention is negated.</summary>
+public static class Matcher
+{
+    private static readonly HashSet<string> Negators = new(StringComparer.Ordinal)
+    {
+        "not", "never", "don't", "doesn't", "isn't", "aren't", "can't", "cannot", "won't", "wouldn't", "shouldn't",
+        "didn't", "wasn't", "weren't", "mustn't", "hardly", "dont", "doesnt", "isnt", "shouldnt", "cant", "wont",
+    };
+
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal)
+    {
+        "but", "because", "however", "although", "though", "whereas", "instead", "rather", "which", "so", "while", "unless", "if",
+    };
+
+    /// <summary>Occurrences of a concept's keys (all within a short window, in any order) or of its joined form.</summary>
+    public static IEnumerable<Occurrence> Find(IReadOnlyList<string> keys, string? joined, List<Unit> units, List<Word> words) =>
+        Find(keys, joined, units, words, null);
+
+    /// <summary>
+    /// The same with tolerance for what speech recognisers do (<paramref name="surfaces"/>: each key as
+    /// written, for near spellings and sound-alikes), and a partial occurrence where most of a phrase's
+    /// words are there.
+    /// </summary>
+    public static IEnumerable<Occurrence> Find(IReadOnlyList<string> keys, string? joined, List<Unit> units, List<Word> words, IReadOnlyList<string>? surfaces)
+    {
+        var found = new List<Occurrence>();
+        var perKey = keys.Select((key, k) => Positions(key, surfaces?[k], units, words)).ToList();
+        if (joined is not null)
+        {
+            for (var u = 0; u < units.Count; u++)
+            {
+                if (units[u].Key == joined)
+                {
+                    found.Add(new Occurrence(units[u].First, units[u].Last, MatchKind.Exact, false));
+                }
+            }
+        }
+
+        if (keys.Count == 1)
+        {
+            found.AddRange(perKey[0].Select(p => new Occurrence(units[p.Unit].First, units[p.Unit].Last, p.Kind, false)));
+            return Distinct(found);
+        }
+
+        var window = keys.Count + 3;
+        var anchor = Enumerable.Range(0, keys.Count).MinBy(k => perKey[k].Count == 0 ? int.MaxValue : perKey[k].Count);
+        var bestPartial = (Occurrence?)null;
+        foreach (var at in perKey[anchor])
+        {
+            var first = at.Unit;
+            var last = at.Unit;
+            var kind = at.Kind;
+            var present = 1;
+            for (var k = 0; k < keys.Count; k++)
+            {
+                if (k == anchor)
+                {
+                    continue;
+                }
+
+                var candidates = perKey[k].Where(p => Math.Abs(p.Unit - at.Unit) <= window).ToList();
+                if (candidates.Count == 0)
+                {
+                    continue;
+                }
+
+                var near = candidates.MinBy(p => Math.Abs(p.Unit - at.Unit));
+
+                present++;
+                first = Math.Min(first, near.Unit);
+                last = Math.Max(last, near.Unit);
+                kind = (MatchKind)Math.Max((int)kind, (int)near.Kind);
+            }
+
+            var occurrence = new Occurrence(units[first].First, units[last].Last, kind, present < keys.Count);
+            if (present == keys.Count)
+            {
+                found.Add(occurrence);
+            }
+            else if (present >= Math.Max(2, keys.Count - 1) || (keys.Count == 2 && present == 1 && anchor == keys.Count - 1))
+            {
+                bestPartial ??= occurrence;
+            }
+        }
+
+        if (found.Count == 0 && bestPartial is not null)
+        {
+            found.Add(bestPartial);
+        }
+
+        return Distinct(found);
+    }
+
+    /// <summary>One occurrence per place (the best heard), in order.</summary>
+    private static IEnumerable<Occurrence> Distinct(List<Occurrence> found) =>
+        found.GroupBy(o => o.FirstWord).Select(g => g.OrderBy(o => o.Partial).ThenBy(o => (int)o.Kind).First())
+            .Where(o => !found.Any(other => other != o && !other.Partial && other.FirstWord < o.FirstWord && other.LastWord >= o.LastWord))
+            .OrderBy(o => o.FirstWord);
+
+    private static List<(int Unit, MatchKind Kind)> Positions(string key, string? surface, List<Unit> units, List<Word> words)
+    {
+        var positions = new List<(int, MatchKind)>();
+        for (var u = 0; u < units.Count; u++)
+        {
+            if (units[u].Key == key)
+            {
+                var spoken = string.Join(' ', Enumerable.Range(units[u].First, units[u].Last - units[u].First + 1).Select(i => words[i].Surface));
+                var asWritten = surface ?? key[1..];
+                positions.Add((u, key.StartsWith('≈') && !string.Equals(spoken.Replace(" ", ""), asWritten.Replace(" ", ""), StringComparison.Ordinal)
+                    ? MatchKind.Synonym : MatchKind.Exact));
+            }
+        }
+
+        if (positions.Count > 0 || surface is null || surface.Length < 5 || surface.Contains(' '))
+        {
+            return positions;
+        }
+
+        // Not heard as such: a long word may have been garbled by the recogniser.
+        var allowed = surface.Length >= 9 ? 2 : 1;
+        for (var u = 0; u < units.Count; u++)
+        {
+            var unit = units[u];
+            if (unit.IsFunction || unit.First != unit.Last)
+            {
+                continue;
+            }
+
+            var said = words[unit.First].Surface;
+            if (said.Length >= 4 && Math.Abs(said.Length - surface.Length) <= allowed && Distance(said, surface) <= allowed)
+            {
+                positions.Add((u, MatchKind.Close));
+            }
+            else if (u + 1 < units.Count && !units[u + 1].IsFunction && units[u + 1].First == units[u + 1].Last)
+            {
+                var two = said + words[units[u + 1].First].Surface;
+                if (Math.Abs(two.Length - surface.Length) <= allowed && (Distance(two, surface) <= allowed || Phonetic.Key(two) == Phonetic.Key(surface)))
+                {
+                    positions.Add((u, MatchKind.SoundsAlike));
+                }
+            }
+        }
+
+        return positions;
+    }
+
+    /// <summary>Whether a negation ("not", "never", "don't"…) comes shortly before a word, in the same clause.</summary>
+    public static bool IsNegated(List<Word> words, int at)
+    {
+        for (var i = at - 1; i >= Math.Max(0, at - 4); i--)
+        {
+            if (words[i + 1].Start - words[i].End > 1)
+            {
+                return false; // a comma, a full stop or a new line between them
+            }
+
+            var word = words[i].Surface;
+            if (ClauseWords.Contains(word))
+            {
+                return false;
+            }
+
+            if (Negators.Contains(word))
+            {
+                var next = words[i + 1].Surface;
+                return next is not ("only" or "just" or "necessarily" or "always");
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Optimal string alignment distance (Levenshtein with transpositions).</summary>
+    public static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
+}
+
+/// <summary>
+/// A rough key of how an English word sounds: letters that sound alike folded together (c/k/q,
+/// ph/f, s/z…), vowels after the first letter and doubled letters dropped. Two spellings with
+/// the same key sound alike ("postgress", "postgres").
+/// </summary>
+public static class Phonetic
+{
+    public static string Key(string word)
+    {
+        var w = word.ToLowerInvariant().Replace("ph", "f").Replace("ck", "k").Replace("qu", "k").Replace("x", "ks").Replace("sch", "sk");
+        var key = new System.Text.StringBuilder();
+        for (var i = 0; i < w.Length; i++)
+        {
+            var c = w[i] switch
+            {
+                'c' or 'q' or 'k' or 'g' => 'k',
+                's' or 'z' => 's',
+                'b' or 'p' => 'p',
+                'd' or 't' => 't',
+                'v' or 'f' => 'f',
+                'm' or 'n' => 'n',
+                'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'h' or 'w' => i == 0 ? 'a' : '\0',
+                var other when char.IsLetter(other) => other,
+                _ => '\0',
+            };
+            if (c != '\0' && (key.Length == 0 || key[^1] != c))
+            {
+                key.Append(c);
+            }
+        }
+
+        return key.ToString();
+    }
+}

@@ -1,0 +1,288 @@
+namespace InterviewPrep.Web.Features.Voice.Grading;
+
+/// <summary>A concept as graded: its credit (0 to 1), how it was heard, and where.</summary>
+public sealed record ConceptResult(string Name, double Weight, double Credit, bool Derived, string How, IReadOnlyList<TextSpan> Where);
+
+/// <summary>Characters of the transcript.</summary>
+public sealed record TextSpan(int Start, int End);
+
+/// <summary>Points added (positive) or taken away (negative), and why.</summary>
+public sealed record GradeReason(int Points, string Why);
+
+/// <summary>Which parts of a STAR answer (situation, task, action, result) were heard.</summary>
+public sealed record StarParts(bool Situation, bool Task, bool Action, bool Result)
+{
+    public int Count => (Situation ? 1 : 0) + (Task ? 1 : 0) + (Action ? 1 : 0) + (Result ? 1 : 0);
+}
+
+/// <summary>How the answer was delivered: pace against a comfortable 120–170 words a minute, fillers, length.</summary>
+public sealed record Delivery(int Words, double? WordsPerMinute, int Fillers, double? FillersPerMinute, IReadOnlyList<string> FillerWords)
+{
+    public const int ComfortableLow = 120;
+    public const int ComfortableHigh = 170;
+
+    public string? Pace => WordsPerMinute switch
+    {
+        null => null,
+        < ComfortableLow => "slow",
+        > ComfortableHigh => "fast",
+        _ => "comfortable",
+    };
+}
+
+/// <summary>The grade of one spoken answer.</summary>
+public sealed record VoiceGrade(
+    int Score, string Verdict, IReadOnlyList<ConceptResult> Matched, IReadOnlyList<ConceptResult> Missed,
+    IReadOnlyList<GradeReason> Reasons, bool ConceptsDerived, StarParts? Star, Delivery Delivery, double Relevance)
+{
+    public const string Excellent = "excellent";
+    public const string Good = "good";
+    public const string NeedsWork = "needs-work";
+    public const string Poor = "poor";
+
+    public static string VerdictOf(int score) => score >= 80 ? Excellent : score >= 60 ? Good : score >= 40 ? NeedsWork : Poor;
+}
+
+/// <summary>
+/// Grades a spoken answer against a question's concepts, transparently and the same way every time:
+/// up to 60 points for the concepts covered, each used in a sentence (a bare list of terms earns
+/// little, and a concept said the other way round from the model answer earns nothing and costs
+/// points), up to 25 for staying on this question (the answer's words against the model answer's),
+/// and up to 15 for substance (enough said, with reasons: "because", "so that", "for example").
+/// Behavioural questions count the parts of a STAR story beside the concepts.
+/// </summary>
+public static class VoiceGrader
+{
+    private const double CoverageForFullMarks = 0.6;
+
+    private static readonly string[] ReasoningMarkers =
+    [
+        "because", "so that", "which means", "that means", "this means", "for example", "for instance", "trade off", "tradeoff",
+        "whereas", "instead", "however", "the reason", "this way", "in order to", "otherwise", "unless", "depends", "compared to",
+        "the downside", "the benefit", "the advantage", "the problem", "so we", "so you", "which is why", "that's why", "the catch",
+    ];
+
+    private static readonly string[] FillerPhrases = ["um", "uh", "er", "erm", "ah", "hmm", "uhm", "you know", "i mean", "basically", "kind of", "sort of", "like you know"];
+
+    public static VoiceGrade Grade(GradingKey key, string transcript, CollectionStats stats, Synonyms synonyms, TimeSpan? duration = null)
+    {
+        var said = new MatchText(transcript ?? "", synonyms);
+        var words = said.Words;
+        var reasons = new List<GradeReason>();
+        var contentWords = said.Units.Count(u => !u.IsFunction);
+        var delivery = DeliveryOf(words, duration);
+
+        // Relevance: the answer's words against the question's and its model answer's.
+        var relevance = Cosine(ConceptFinder.Vector(said.Units, stats), key.ReferenceVector);
+        var functionShare = words.Count == 0 ? 0 : (double)words.Count(w => w.IsFunction) / words.Count;
+        var listOfTerms = words.Count >= 6 && functionShare < 0.25;
+
+        // Concepts.
+        var matched = new List<ConceptResult>();
+        var missed = new List<ConceptResult>();
+        var negations = 0;
+        foreach (var concept in key.Concepts)
+        {
+            var surfaces = Surfaces(concept, synonyms);
+            var occurrences = Matcher.Find(concept.Keys, concept.JoinedKey, said.Units, words, surfaces).ToList();
+            if (occurrences.Count == 0)
+            {
+                missed.Add(new ConceptResult(concept.Name, concept.Weight, 0, concept.Derived, "not heard", []));
+                continue;
+            }
+
+            var where = occurrences.Select(o => new TextSpan(words[o.FirstWord].Start, words[o.LastWord].End)).ToList();
+            var agreeing = occurrences.Where(o => Matcher.IsNegated(words, o.FirstWord) == concept.NegatedInReference).ToList();
+            if (agreeing.Count == 0)
+            {
+                negations++;
+                missed.Add(new ConceptResult(concept.Name, concept.Weight, 0, concept.Derived,
+                    concept.NegatedInReference ? "said the other way round" : "negated", where));
+                continue;
+            }
+
+            var best = agreeing.OrderBy(o => o.Partial).ThenBy(o => (int)o.Kind).First();
+            var inContext = agreeing.Any(o => InContext(words, o));
+            var credit = (best.Partial ? 0.5 : 1) * (inContext && !listOfTerms ? 1 : 0.35);
+            var how = (best.Partial ? "partly, " : "") + best.Kind switch
+            {
+                MatchKind.Synonym => "by another name",
+                MatchKind.Close => "heard as a near spelling",
+                MatchKind.SoundsAlike => "heard as two words",
+                _ => "said",
+            } + (inContext && !listOfTerms ? "" : ", without explanation");
+            matched.Add(new ConceptResult(concept.Name, concept.Weight, credit, concept.Derived, how, where));
+        }
+
+        var totalWeight = key.Concepts.Sum(c => c.Weight);
+        var coverage = totalWeight == 0 ? 0 : matched.Sum(c => c.Weight * c.Credit) / totalWeight;
+        StarParts? star = null;
+        double coveragePoints;
+        if (key.Question.IsBehavioural)
+        {
+            star = Star(words);
+            var storyShare = star.Count / 4.0;
+            coveragePoints = 60 * (0.4 * Math.Min(1, coverage / CoverageForFullMarks) + 0.6 * storyShare);
+            reasons.Add(new GradeReason((int)Math.Round(60 * 0.6 * storyShare),
+                $"{star.Count} of the 4 parts of a STAR story heard ({StarList(star)})"));
+            reasons.Add(new GradeReason((int)Math.Round(60 * 0.4 * Math.Min(1, coverage / CoverageForFullMarks)),
+                $"{matched.Count} of {key.Concepts.Count} concepts covered"));
+        }
+        else
+        {
+            coveragePoints = 60 * Math.Min(1, coverage / CoverageForFullMarks);
+            reasons.Add(new GradeReason((int)Math.Round(coveragePoints),
+                $"{matched.Count} of {key.Concepts.Count} concepts covered ({coverage:P0} of their weight"
+                + (coverage >= CoverageForFullMarks ? ", full marks from 60%)" : "; full marks from 60%)")));
+        }
+
+        var relevancePoints = 25 * Math.Clamp((relevance - 0.05) / 0.25, 0, 1);
+        reasons.Add(new GradeReason((int)Math.Round(relevancePoints), $"on the question: {relevance:0.00} similarity to the model answer's words (full marks from 0.30)"));
+
+        var markers = ReasoningMarkers.Count(m => ContainsPhrase(words, m));
+        var substancePoints = 10 * Math.Min(1, contentWords / 40.0) + 5 * Math.Min(1, markers / 2.0);
+        reasons.Add(new GradeReason((int)Math.Round(substancePoints), $"substance: {contentWords} content words, {markers} reasons or examples given"));
+
+        var score = coveragePoints + relevancePoints + substancePoints;
+        if (negations > 0)
+        {
+            var cost = Math.Min(36, 12 * negations);
+            score -= cost;
+            reasons.Add(new GradeReason(-cost, $"{negations} concept{(negations == 1 ? "" : "s")} stated the opposite way from the model answer"));
+        }
+
+        score = Cap(score, listOfTerms, 35, "reads as a list of terms, not an explanation: at most 35", reasons);
+        score = Cap(score, relevance < 0.08 && words.Count > 0, 30, "does not answer this question: at most 30", reasons);
+        score = Cap(score, contentWords < 8, 20, "too little said to judge: at most 20", reasons);
+        score = Cap(score, contentWords is >= 8 and < 20, 50, "a very short answer: at most 50", reasons);
+
+        var final = (int)Math.Round(Math.Clamp(score, 0, 100));
+        return new VoiceGrade(final, VoiceGrade.VerdictOf(final), matched, missed, reasons, key.Derived, star, delivery, Math.Round(relevance, 3));
+    }
+
+    private static double Cap(double score, bool applies, double cap, string why, List<GradeReason> reasons)
+    {
+        if (!applies)
+        {
+            return score;
+        }
+
+        // Said even when the score is below the cap already: the learner sees what held the answer back.
+        reasons.Add(new GradeReason(-(int)Math.Round(Math.Max(0, score - cap)), why));
+        return Math.Min(score, cap);
+    }
+
+    /// <summary>Each key of a concept as written in its name, for near spellings.</summary>
+    private static string[] Surfaces(Concept concept, Synonyms synonyms)
+    {
+        var words = Word.Split(concept.Name);
+        var units = synonyms.Units(words).Where(u => !u.IsFunction).ToList();
+        return concept.Keys.Select(k => units.FirstOrDefault(u => u.Key == k) is { } u
+            ? string.Concat(Enumerable.Range(u.First, u.Last - u.First + 1).Select(i => words[i].Surface))
+            : k).ToArray();
+    }
+
+    /// <summary>A mention with a sentence around it: function words nearby, as in speech, not a list.</summary>
+    private static bool InContext(List<Word> words, Occurrence o)
+    {
+        var around = 0;
+        for (var i = Math.Max(0, o.FirstWord - 5); i <= Math.Min(words.Count - 1, o.LastWord + 5); i++)
+        {
+            if ((i < o.FirstWord || i > o.LastWord) && words[i].IsFunction)
+            {
+                around++;
+            }
+        }
+
+        return around >= 3;
+    }
+
+    private static bool ContainsPhrase(List<Word> words, string phrase)
+    {
+        var parts = phrase.Split(' ');
+        for (var i = 0; i + parts.Length <= words.Count; i++)
+        {
+            var all = true;
+            for (var k = 0; k < parts.Length && all; k++)
+            {
+                all = words[i + k].Surface == parts[k];
+            }
+
+            if (all)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static double Cosine(Dictionary<string, double> a, IReadOnlyDictionary<string, double> b)
+    {
+        double dot = 0, na = 0, nb = 0;
+        foreach (var (k, v) in a)
+        {
+            na += v * v;
+            if (b.TryGetValue(k, out var w))
+            {
+                dot += v * w;
+            }
+        }
+
+        foreach (var v in b.Values)
+        {
+            nb += v * v;
+        }
+
+        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
+    }
+
+    private static Delivery DeliveryOf(List<Word> words, TimeSpan? duration)
+    {
+        var fillers = new List<string>();
+        foreach (var phrase in FillerPhrases)
+        {
+            var parts = phrase.Split(' ');
+            for (var i = 0; i + parts.Length <= words.Count; i++)
+            {
+                if (parts.Select((p, k) => words[i + k].Surface == p).All(x => x))
+                {
+                    fillers.Add(phrase);
+                }
+            }
+        }
+
+        var minutes = duration is { TotalSeconds: >= 1 } d ? d.TotalMinutes : (double?)null;
+        return new Delivery(words.Count, minutes is { } m ? Math.Round(words.Count / m) : null, fillers.Count,
+            minutes is { } mm ? Math.Round(fillers.Count / mm, 1) : null, fillers.Distinct().ToList());
+    }
+
+    private static readonly string[] SituationCues = ["situation", "context", "background", "at my previous", "at my last", "we were", "there was", "when i was", "our team", "the team was", "a few years ago", "last year", "at the time", "we had", "one time", "the project"];
+    private static readonly string[] TaskCues = ["my task", "my role", "i was responsible", "i was asked", "my job was", "the goal", "my goal", "i needed to", "i had to", "we needed to", "we had to", "i owned", "i was the", "responsibility"];
+    private static readonly string[] ResultCues = ["as a result", "the result", "in the end", "outcome", "ended up", "reduced", "improved", "increased", "decreased", "dropped", "saved", "we shipped", "we launched", "i learned", "learned that", "lesson", "percent", "since then", "afterwards", "going forward"];
+
+    private static StarParts Star(List<Word> words)
+    {
+        var text = " " + string.Join(' ', words.Select(w => w.Surface)) + " ";
+        bool Any(string[] cues) => cues.Any(c => text.Contains(" " + c + " ", StringComparison.Ordinal));
+        // Action: the speaker saying what they did ("i set up", "i talked", "i decided").
+        var actions = 0;
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i].Surface is "i" or "we" && (words[i + 1].Surface.EndsWith("ed", StringComparison.Ordinal)
+                || words[i + 1].Surface is "set" or "built" or "wrote" or "made" or "led" or "ran" or "took" or "got" or "sat" or "met" or "put" or "brought" or "went" or "spoke" or "told" or "chose" or "found" or "drove" or "began" or "started"))
+            {
+                actions++;
+            }
+        }
+
+        return new StarParts(Any(SituationCues), Any(TaskCues), actions >= 2, Any(ResultCues) || words.Any(w => w.Surface.EndsWith('%')));
+    }
+
+    private static string StarList(StarParts star)
+    {
+        var parts = new[] { (star.Situation, "situation"), (star.Task, "task"), (star.Action, "action"), (star.Result, "result") }
+            .Where(p => p.Item1).Select(p => p.Item2).ToList();
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+}
