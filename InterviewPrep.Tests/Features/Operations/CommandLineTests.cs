@@ -12,10 +12,13 @@ public sealed class CommandLineTests : IDisposable
 
     private string DatabasePath => Path.Combine(_folder, "cli.db");
 
-    private async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    private async Task<(int ExitCode, string Output)> RunWithInputAsync(string? input, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            RedirectStandardInput = input is not null,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = _folder,
@@ -29,6 +32,12 @@ public sealed class CommandLineTests : IDisposable
         start.Environment["ConnectionStrings__DefaultConnection"] = $"Data Source={DatabasePath}";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
@@ -65,6 +74,26 @@ public sealed class CommandLineTests : IDisposable
         var (againExit, again) = await RunAsync("import", starter);
         Assert.Equal(0, againExit);
         Assert.Matches(@"imported: 0 created, 0 updated, \d+ unchanged, 0 rejected\s*$", again);
+    }
+
+    [Fact]
+    public async Task Grade_ReadsATranscript_AndPrintsOneJsonObject_OrExitsNonZeroForAnUnknownQuestion()
+    {
+        await RunAsync("import", InterviewPrep.Data.Content.DatabaseInitializer.DefaultStarterContentPath);
+
+        var (exit, output) = await RunWithInputAsync(
+            "um so a load balancer spreads the requests across several app servers so that no single server is overloaded and if one fails the others keep serving",
+            "grade", "ip-sd-001");
+        var (unknownExit, unknown) = await RunWithInputAsync("anything", "grade", "no-such-question");
+
+        Assert.Equal(0, exit);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        Assert.InRange(json.RootElement.GetProperty("score").GetInt32(), 0, 100);
+        Assert.Contains(json.RootElement.GetProperty("verdict").GetString(), new[] { "excellent", "good", "needs-work", "poor" });
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, json.RootElement.GetProperty("matched").ValueKind);
+        Assert.True(json.RootElement.GetProperty("missed").GetArrayLength() + json.RootElement.GetProperty("matched").GetArrayLength() > 0);
+        Assert.Equal(1, unknownExit);
+        Assert.Contains("There is no question 'no-such-question'.", unknown);
     }
 
     [Fact]
