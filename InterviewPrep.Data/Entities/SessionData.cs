@@ -26,6 +26,9 @@ public sealed record SessionData
     /// <summary>For certification exams, practice and drills: how the items were drawn and how the attempt ended.</summary>
     public ExamPart? Exam { get; init; }
 
+    /// <summary>For voice interviews: each answer's grade and whether grades feed spaced repetition.</summary>
+    public VoicePart? Voice { get; init; }
+
     /// <summary>The item at <see cref="Position"/>, when there is one.</summary>
     [JsonIgnore]
     public string? CurrentItem => Position >= 0 && Position < Items.Count ? Items[Position] : null;
@@ -129,3 +132,22 @@ public sealed record ExamPart
     /// <summary>True when the time ran out and the server handed the attempt in.</summary>
     public bool SubmittedByTime { get; init; }
 }
+
+/// <summary>
+/// A voice interview's own facts: whether verdicts feed spaced repetition, and each answer's grade as
+/// given when it was answered (the transcript is the item's <see cref="ItemState.Answer"/>; audio is never kept).
+/// </summary>
+public sealed record VoicePart
+{
+    public bool IntoReview { get; init; } = true;
+
+    /// <summary>By question id: the latest graded answer.</summary>
+    public IReadOnlyDictionary<string, VoiceAnswer> Answers { get; init; } = new Dictionary<string, VoiceAnswer>();
+
+    /// <summary>The mean score of the answers given, or null before the first.</summary>
+    [JsonIgnore]
+    public int? Score => Answers.Count == 0 ? null : (int)Math.Round(Answers.Values.Average(a => a.Score));
+}
+
+/// <summary>One graded answer: score, verdict, how long it took, whether it was spoken (or typed), and how many tries.</summary>
+public sealed record VoiceAnswer(int Score, string Verdict, long DurationMs, bool Spoken, DateTime GradedAt, int Tries = 1);

@@ -74,6 +74,11 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
     /// </summary>
     public Task<SessionView?> SaveAsync(
         string sessionId, string ownerId, int position, string? itemId = null, ItemStep? step = null, CancellationToken ct = default) =>
+        SaveAsync(sessionId, ownerId, position, itemId, step, null, ct);
+
+    /// <summary>The same, with <paramref name="also"/> changing the session's own part in the same write (a voice answer's grade).</summary>
+    public Task<SessionView?> SaveAsync(
+        string sessionId, string ownerId, int position, string? itemId, ItemStep? step, Func<SessionData, SessionData>? also, CancellationToken ct = default) =>
         ChangeAsync(sessionId, ownerId, (session, now) =>
         {
             var current = session.SessionData ?? new SessionData();
@@ -84,6 +89,7 @@ public sealed class SessionService(IDbContextFactory<AppDbContext> dbFactory, Ti
             }
 
             var data = current.Apply(position, itemId, step);
+            data = also?.Invoke(data) ?? data;
             session.SessionData = data;
             session.CompletedItems = data.CompletedCount;
             session.Progress = session.TotalItems == 0 ? 0 : (int)Math.Round(100.0 * session.CompletedItems / session.TotalItems);

@@ -1,0 +1,85 @@
+using System.Text;
+using System.Text.Json;
+using InterviewPrep.Data.Content;
+using InterviewPrep.Data.Interceptors;
+using InterviewPrep.Data.Providers;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Voice;
+using InterviewPrep.Web.Features.Voice.Grading;
+using Microsoft.Extensions.Options;
+
+namespace InterviewPrep.Tests.Features.Voice;
+
+/// <summary>
+/// The grader against answers the team wrote and labelled by judgment of their content
+/// (labelled-answers.json: spoken-style answers to real questions of the original dataset, complete,
+/// partial, vague and wrong ones, keyword stuffing, answers to another question, negations and
+/// speech-recognition errors). It must agree with the labels: the same verdict for at least 75%,
+/// within one band for at least 95%, and never good or excellent for a poor answer.
+/// </summary>
+[Trait(TestProvider.Trait, "Sqlite")] // the grader is what is tested; one provider is enough
+public sealed class VoiceGraderAgreementTests : IAsyncLifetime
+{
+    private static readonly string[] Bands = [VoiceGrade.Poor, VoiceGrade.NeedsWork, VoiceGrade.Good, VoiceGrade.Excellent];
+
+    private TestDatabase _db = null!;
+
+    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private sealed record Labelled(string QuestionId, string Label, string Kind, string Transcript, string? Note);
+
+    [Fact]
+    public async Task TheGrader_AgreesWithTheTeamsLabels()
+    {
+        await _db.Importer.ImportAsync([SharedFolder.OpenInterview]);
+        var version = new ContentVersion(_db.Factory, new ContentVersionInterceptor(), _db.Clock, Options.Create(new DatabaseOptions()));
+        using var cache = new ContentCache(version);
+        var grading = new VoiceGrading(_db.Factory, cache, version, _db.Clock);
+        using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Features", "Voice", "labelled-answers.json")));
+        var answers = file.RootElement.GetProperty("answers").Deserialize<List<Labelled>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+
+        var results = new List<(Labelled Answer, VoiceGrade Grade)>();
+        foreach (var answer in answers)
+        {
+            var grade = await grading.GradeAsync(answer.QuestionId, answer.Transcript, ct: TestContext.Current.CancellationToken);
+            Assert.True(grade is not null, $"{answer.QuestionId} is not in the dataset");
+            results.Add((answer, grade));
+        }
+
+        var exact = results.Count(r => r.Grade.Verdict == r.Answer.Label);
+        var withinOne = results.Count(r => Math.Abs(Array.IndexOf(Bands, r.Grade.Verdict) - Array.IndexOf(Bands, r.Answer.Label)) <= 1);
+        var poorPassed = results.Where(r => r.Answer.Label == VoiceGrade.Poor && r.Grade.Verdict is VoiceGrade.Good or VoiceGrade.Excellent).ToList();
+
+        var report = new StringBuilder();
+        report.AppendLine($"{results.Count} answers to {results.Select(r => r.Answer.QuestionId).Distinct().Count()} questions; " +
+            $"exact {exact} ({(double)exact / results.Count:P1}), within one band {withinOne} ({(double)withinOne / results.Count:P1}), poor graded good or better {poorPassed.Count}");
+        report.AppendLine("| label \\ graded | " + string.Join(" | ", Bands) + " |");
+        report.AppendLine("| --- |" + string.Concat(Bands.Select(_ => " ---: |")));
+        foreach (var label in Bands)
+        {
+            report.AppendLine($"| {label} | " + string.Join(" | ", Bands.Select(g => results.Count(r => r.Answer.Label == label && r.Grade.Verdict == g))) + " |");
+        }
+
+        foreach (var kind in results.Select(r => r.Answer.Kind).Distinct().Order())
+        {
+            var ofKind = results.Where(r => r.Answer.Kind == kind).ToList();
+            report.AppendLine($"{kind}: {ofKind.Count(r => r.Grade.Verdict == r.Answer.Label)} of {ofKind.Count} exact");
+        }
+
+        foreach (var (answer, grade) in results.Where(r => r.Grade.Verdict != r.Answer.Label))
+        {
+            report.AppendLine($"  {answer.QuestionId} {answer.Kind}: labelled {answer.Label}, graded {grade.Verdict} ({grade.Score}): " +
+                string.Join("; ", grade.Reasons.Select(r => $"{r.Points:+0;-0;0} {r.Why}")));
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
+        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "voice-grader-agreement.txt"), report.ToString(), TestContext.Current.CancellationToken);
+
+        Assert.True(answers.Count >= 60 && answers.Select(a => a.QuestionId).Distinct().Count() >= 12, "the labelled set holds at least 60 answers to 12 questions");
+        Assert.Empty(poorPassed.Select(p => $"{p.Answer.QuestionId} {p.Answer.Kind}: {p.Grade.Score}"));
+        Assert.True(exact >= 0.75 * results.Count, report.ToString());
+        Assert.True(withinOne >= 0.95 * results.Count, report.ToString());
+    }
+}
