@@ -75,6 +75,10 @@ public sealed class VoiceGraderAgreementTests : IAsyncLifetime
         }
 
         TestContext.Current.TestOutputHelper?.WriteLine(report.ToString());
+        await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), "voice-grader-measures.csv"),
+            results.Select(r => r.Grade.Measures is { } m
+                ? FormattableString.Invariant($"{r.Answer.QuestionId},{r.Answer.Kind},{r.Answer.Label},{r.Grade.Score},{m.Coverage:0.###},{m.Recall:0.###},{m.Relevance:0.###},{m.ContentWords},{m.ReasoningMarkers},{m.Negations},{(m.ListOfTerms ? 1 : 0)},{(m.Behavioural ? 1 : 0)},{m.StoryParts}")
+                : ""), TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "voice-grader-agreement.txt"), report.ToString(), TestContext.Current.CancellationToken);
 
         Assert.True(answers.Count >= 60 && answers.Select(a => a.QuestionId).Distinct().Count() >= 12, "the labelled set holds at least 60 answers to 12 questions");

@@ -108,7 +108,7 @@ public static partial class ConceptFinder
             var keys = units.Select(u => u.Key).Distinct().ToArray();
             var occurrences = Matcher.Find(keys, Joined(keyword, synonyms), referenceUnits, referenceWords).ToList();
             raw.Add((keyword.Trim(), keys, Joined(keyword, synonyms), keys.Average(stats.Rarity), occurrences.Count > 0,
-                occurrences.Count > 0 && occurrences.Count(o => Matcher.IsNegated(referenceWords, o.FirstWord)) * 2 > occurrences.Count));
+                occurrences.Count > 0 && occurrences.Count(o => Matcher.IsNegated(referenceWords, o.FirstWord, o.LastWord)) * 2 > occurrences.Count));
         }
 
         var top = raw.Count == 0 ? 1 : raw.Max(r => r.Rarity);
@@ -176,7 +176,7 @@ public static partial class ConceptFinder
         {
             var name = Name(referenceWords, c.FirstWord, c.LastWord);
             var occurrences = Matcher.Find(c.Keys, null, referenceUnits, referenceWords).ToList();
-            var negated = occurrences.Count > 0 && occurrences.Count(o => Matcher.IsNegated(referenceWords, o.FirstWord)) * 2 > occurrences.Count;
+            var negated = occurrences.Count > 0 && occurrences.Count(o => Matcher.IsNegated(referenceWords, o.FirstWord, o.LastWord)) * 2 > occurrences.Count;
             return new Concept(name, c.Keys, c.Keys.Length > 1 ? Joined(name, synonyms) : null, Math.Round(Math.Max(0.4, c.Score / top), 2), true, negated);
         }).ToList();
     }
@@ -192,7 +192,7 @@ public static partial class ConceptFinder
         StringComparer.Ordinal);
 
     private static bool Meaningful(string key) =>
-        key.StartsWith('≈') || (key.Length >= 3 && key.Any(char.IsLetter) && !Word.FunctionWords.Contains(key));
+        key.StartsWith('≈') || (key.Length >= 3 && key.All(char.IsLetter) && !Word.FunctionWords.Contains(key));
 
     private static bool HasBreak(List<Word> words, int first, int last)
     {
@@ -226,6 +226,8 @@ public static partial class ConceptFinder
     public static string Plain(string markdown)
     {
         var text = FencedCode().Replace(markdown, "\n");
+        text = InlineCode().Replace(text, " ");
+        text = Statement().Replace(text, "\n");
         text = Link().Replace(text, "$1");
         text = Url().Replace(text, " ");
         text = Emphasis().Replace(text, "");
@@ -234,6 +236,13 @@ public static partial class ConceptFinder
 
     [GeneratedRegex(@"```.*?(```|$)", RegexOptions.Singleline)]
     private static partial Regex FencedCode();
+
+    [GeneratedRegex(@"`[^`\n]*`")]
+    private static partial Regex InlineCode();
+
+    /// <summary>A command or statement written out (SQL, a shell line): its identifiers are not the answer's vocabulary.</summary>
+    [GeneratedRegex(@"\b(CREATE|SELECT|INSERT|UPDATE|DELETE|ALTER|DROP|GRANT|EXPLAIN)\b[^.\n]*?(;|$)", RegexOptions.Multiline)]
+    private static partial Regex Statement();
 
     [GeneratedRegex(@"!?\[([^\]]*)\]\([^)]*\)")]
     private static partial Regex Link();

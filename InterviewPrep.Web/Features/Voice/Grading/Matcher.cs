@@ -157,7 +157,7 @@ public static class Matcher
             }
         }
 
-        if (positions.Count > 0 || surface is null || surface.Length < 5 || surface.Contains(' '))
+        if (surface is null || surface.Length < 5 || surface.Contains(' '))
         {
             return positions;
         }
@@ -173,14 +173,20 @@ public static class Matcher
             }
 
             var said = words[unit.First].Surface;
-            if (said.Length >= 4 && Math.Abs(said.Length - surface.Length) <= allowed && Distance(said, surface) <= allowed)
+            if (unit.Key == key)
+            {
+                continue;
+            }
+
+            if (said.Length >= 4 && Math.Abs(said.Length - surface.Length) <= allowed && Distance(said, surface) <= allowed
+                || (said.Length >= 6 && Math.Abs(said.Length - surface.Length) <= allowed && SoundAlike(said, surface)))
             {
                 positions.Add((u, MatchKind.Close));
             }
             else if (u + 1 < units.Count && !units[u + 1].IsFunction && units[u + 1].First == units[u + 1].Last)
             {
                 var two = said + words[units[u + 1].First].Surface;
-                if (Math.Abs(two.Length - surface.Length) <= allowed && (Distance(two, surface) <= allowed || Phonetic.Key(two) == Phonetic.Key(surface)))
+                if (Math.Abs(two.Length - surface.Length) <= allowed + 1 && (Distance(two, surface) <= allowed || SoundAlike(two, surface)))
                 {
                     positions.Add((u, MatchKind.SoundsAlike));
                 }
@@ -188,6 +194,47 @@ public static class Matcher
         }
 
         return positions;
+    }
+
+    private static readonly HashSet<string> Dismissals = new(StringComparer.Ordinal)
+    {
+        "useless", "pointless", "irrelevant", "unnecessary", "overrated", "harmful", "worthless", "optional",
+    };
+
+    private static readonly HashSet<string> Efficacy = new(StringComparer.Ordinal)
+    {
+        "help", "helps", "work", "works", "matter", "matters", "protect", "protects", "prevent", "prevents", "stop", "stops",
+        "need", "needed", "necessary", "required", "important", "useful", "effective", "scale", "scales", "solve", "solves",
+    };
+
+    /// <summary>
+    /// Whether a mention is negated: a negation ("not", "never", "don't"…) shortly before it in the same
+    /// clause, or a dismissal right after it ("tokens don't help", "are useless").
+    /// </summary>
+    public static bool IsNegated(List<Word> words, int at, int last) => IsNegated(words, at) || IsDismissed(words, last);
+
+    private static bool IsDismissed(List<Word> words, int last)
+    {
+        for (var i = last + 1; i <= Math.Min(words.Count - 1, last + 4); i++)
+        {
+            if (words[i].Start - words[i - 1].End > 1 || ClauseWords.Contains(words[i].Surface))
+            {
+                return false;
+            }
+
+            if (Dismissals.Contains(words[i].Surface))
+            {
+                return true;
+            }
+
+            if (Negators.Contains(words[i].Surface) && i + 1 < words.Count
+                && (Efficacy.Contains(words[i + 1].Surface) || (i + 2 < words.Count && words[i + 1].Surface is "really" or "actually" or "even" && Efficacy.Contains(words[i + 2].Surface))))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a negation ("not", "never", "don't"…) comes shortly before a word, in the same clause.</summary>
@@ -214,6 +261,13 @@ public static class Matcher
         }
 
         return false;
+    }
+
+    /// <summary>Two spellings that sound alike: the same sound key, or keys of four sounds or more one sound apart.</summary>
+    private static bool SoundAlike(string a, string b)
+    {
+        var (ka, kb) = (Phonetic.Key(a), Phonetic.Key(b));
+        return ka == kb || (Math.Min(ka.Length, kb.Length) >= 4 && Distance(ka, kb) <= 1);
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein with transpositions).</summary>

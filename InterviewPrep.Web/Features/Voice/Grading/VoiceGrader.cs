@@ -30,10 +30,13 @@ public sealed record Delivery(int Words, double? WordsPerMinute, int Fillers, do
     };
 }
 
+/// <summary>What the score was computed from.</summary>
+public sealed record GradeMeasures(double Coverage, double Recall, double Relevance, int ContentWords, int ReasoningMarkers, int Negations, bool ListOfTerms, bool Behavioural, int StoryParts);
+
 /// <summary>The grade of one spoken answer.</summary>
 public sealed record VoiceGrade(
     int Score, string Verdict, IReadOnlyList<ConceptResult> Matched, IReadOnlyList<ConceptResult> Missed,
-    IReadOnlyList<GradeReason> Reasons, bool ConceptsDerived, StarParts? Star, Delivery Delivery, double Relevance)
+    IReadOnlyList<GradeReason> Reasons, bool ConceptsDerived, StarParts? Star, Delivery Delivery, double Relevance, GradeMeasures? Measures = null)
 {
     public const string Excellent = "excellent";
     public const string Good = "good";
@@ -45,15 +48,27 @@ public sealed record VoiceGrade(
 
 /// <summary>
 /// Grades a spoken answer against a question's concepts, transparently and the same way every time:
-/// up to 60 points for the concepts covered, each used in a sentence (a bare list of terms earns
+/// up to 45 points for the concepts covered, each used in a sentence (a bare list of terms earns
 /// little, and a concept said the other way round from the model answer earns nothing and costs
-/// points), up to 25 for staying on this question (the answer's words against the model answer's),
-/// and up to 15 for substance (enough said, with reasons: "because", "so that", "for example").
-/// Behavioural questions count the parts of a STAR story beside the concepts.
+/// 20 points), 10 for using the model answer's most telling words, 15 for staying on this question
+/// (the answer's words against the model answer's), and 30 for substance (25 for saying enough,
+/// 5 for reasons: "because", "so that", "for example"). The weights were chosen against the team's
+/// labelled answers (BENCHMARKS.md).
+/// Behavioural questions are judged first by the parts of a STAR story heard (40 points), then by
+/// the model story's concepts (15).
 /// </summary>
 public static class VoiceGrader
 {
     private const double CoverageForFullMarks = 0.6;
+    private const double ConceptPoints = 45;
+    private const double RecallPoints = 10;
+    private const double RecallForFullMarks = 0.3;
+    private const double StoryPoints = 40;
+    private const double BehaviouralConceptPoints = 15;
+    private const double RelevancePoints = 15;
+    private const double LengthPoints = 25;
+    private const double ReasoningPoints = 5;
+    private const int FullLength = 70;
 
     private static readonly string[] ReasoningMarkers =
     [
@@ -92,7 +107,7 @@ public static class VoiceGrader
             }
 
             var where = occurrences.Select(o => new TextSpan(words[o.FirstWord].Start, words[o.LastWord].End)).ToList();
-            var agreeing = occurrences.Where(o => Matcher.IsNegated(words, o.FirstWord) == concept.NegatedInReference).ToList();
+            var agreeing = occurrences.Where(o => Matcher.IsNegated(words, o.FirstWord, o.LastWord) == concept.NegatedInReference).ToList();
             if (agreeing.Count == 0)
             {
                 negations++;
@@ -114,39 +129,49 @@ public static class VoiceGrader
             matched.Add(new ConceptResult(concept.Name, concept.Weight, credit, concept.Derived, how, where));
         }
 
+        // Recall of the model answer's vocabulary: its most telling words (beyond the question's own), weighted.
+        var saidKeys = said.Units.Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
+        var telling = key.ReferenceVector.Where(k => !key.QuestionKeys.Contains(k.Key)).OrderByDescending(k => k.Value).Take(25).ToList();
+        var recall = telling.Count == 0 ? 0 : telling.Where(k => saidKeys.Contains(k.Key)).Sum(k => k.Value) / telling.Sum(k => k.Value);
+
         var totalWeight = key.Concepts.Sum(c => c.Weight);
         var coverage = totalWeight == 0 ? 0 : matched.Sum(c => c.Weight * c.Credit) / totalWeight;
         StarParts? star = null;
-        double coveragePoints;
+        double coveragePoints, relevancePoints;
         if (key.Question.IsBehavioural)
         {
+            // A story is judged first by its shape; the concepts of a model story are only hints.
             star = Star(words);
-            var storyShare = star.Count / 4.0;
-            coveragePoints = 60 * (0.4 * Math.Min(1, coverage / CoverageForFullMarks) + 0.6 * storyShare);
-            reasons.Add(new GradeReason((int)Math.Round(60 * 0.6 * storyShare),
-                $"{star.Count} of the 4 parts of a STAR story heard ({StarList(star)})"));
-            reasons.Add(new GradeReason((int)Math.Round(60 * 0.4 * Math.Min(1, coverage / CoverageForFullMarks)),
-                $"{matched.Count} of {key.Concepts.Count} concepts covered"));
+            var storyPoints = StoryPoints * star.Count / 4.0;
+            reasons.Add(new GradeReason((int)Math.Round(storyPoints), $"{star.Count} of the 4 parts of a STAR story heard ({StarList(star)})"));
+            coveragePoints = storyPoints + BehaviouralConceptPoints * Math.Min(1, coverage / 0.5);
+            reasons.Add(new GradeReason((int)Math.Round(BehaviouralConceptPoints * Math.Min(1, coverage / 0.5)),
+                $"{matched.Count} of {key.Concepts.Count} concepts of the model story covered (full marks from 50% of their weight)"));
+            relevancePoints = RelevancePoints * Math.Clamp((relevance - 0.05) / 0.15, 0, 1);
+            reasons.Add(new GradeReason((int)Math.Round(relevancePoints), $"on the question: {relevance:0.00} similarity to the model answer's words (full marks from 0.20)"));
         }
         else
         {
-            coveragePoints = 60 * Math.Min(1, coverage / CoverageForFullMarks);
-            reasons.Add(new GradeReason((int)Math.Round(coveragePoints),
-                $"{matched.Count} of {key.Concepts.Count} concepts covered ({coverage:P0} of their weight"
-                + (coverage >= CoverageForFullMarks ? ", full marks from 60%)" : "; full marks from 60%)")));
+            var conceptPoints = ConceptPoints * Math.Min(1, coverage / CoverageForFullMarks);
+            reasons.Add(new GradeReason((int)Math.Round(conceptPoints),
+                $"{matched.Count} of {key.Concepts.Count} concepts covered ({coverage:P0} of their weight; full marks from {CoverageForFullMarks:P0})"));
+            var recallPoints = RecallPoints * Math.Min(1, recall / RecallForFullMarks);
+            reasons.Add(new GradeReason((int)Math.Round(recallPoints),
+                $"{recall:P0} of the model answer's most telling words used (full marks from {RecallForFullMarks:P0})"));
+            coveragePoints = conceptPoints + recallPoints;
+            relevancePoints = RelevancePoints * Math.Clamp((relevance - 0.05) / 0.3, 0, 1);
+            reasons.Add(new GradeReason((int)Math.Round(relevancePoints), $"on the question: {relevance:0.00} similarity to the model answer's words (full marks from 0.35)"));
         }
 
-        var relevancePoints = 25 * Math.Clamp((relevance - 0.05) / 0.25, 0, 1);
-        reasons.Add(new GradeReason((int)Math.Round(relevancePoints), $"on the question: {relevance:0.00} similarity to the model answer's words (full marks from 0.30)"));
-
         var markers = ReasoningMarkers.Count(m => ContainsPhrase(words, m));
-        var substancePoints = 10 * Math.Min(1, contentWords / 40.0) + 5 * Math.Min(1, markers / 2.0);
-        reasons.Add(new GradeReason((int)Math.Round(substancePoints), $"substance: {contentWords} content words, {markers} reasons or examples given"));
+        var substancePoints = LengthPoints * Math.Min(1, contentWords / (double)FullLength) + ReasoningPoints * Math.Min(1, markers / 3.0);
+        reasons.Add(new GradeReason((int)Math.Round(substancePoints),
+            $"substance: {contentWords} content words (full marks from {FullLength}), {markers} reasons or examples given (full marks from 3)"));
 
         var score = coveragePoints + relevancePoints + substancePoints;
         if (negations > 0)
         {
-            var cost = Math.Min(36, 12 * negations);
+            var cost = Math.Min(36, 20 * negations);
             score -= cost;
             reasons.Add(new GradeReason(-cost, $"{negations} concept{(negations == 1 ? "" : "s")} stated the opposite way from the model answer"));
         }
@@ -157,7 +182,8 @@ public static class VoiceGrader
         score = Cap(score, contentWords is >= 8 and < 20, 50, "a very short answer: at most 50", reasons);
 
         var final = (int)Math.Round(Math.Clamp(score, 0, 100));
-        return new VoiceGrade(final, VoiceGrade.VerdictOf(final), matched, missed, reasons, key.Derived, star, delivery, Math.Round(relevance, 3));
+        return new VoiceGrade(final, VoiceGrade.VerdictOf(final), matched, missed, reasons, key.Derived, star, delivery, Math.Round(relevance, 3),
+            new GradeMeasures(coverage, recall, relevance, contentWords, markers, negations, listOfTerms, key.Question.IsBehavioural, star?.Count ?? 0));
     }
 
     private static double Cap(double score, bool applies, double cap, string why, List<GradeReason> reasons)
