@@ -27,7 +27,8 @@ public sealed record QuestionPage(
     DateTime LastUpdated,
     IReadOnlyList<RelatedQuestion> Related,
     bool Flagged = false,
-    IReadOnlyList<QuestionOption>? Options = null);
+    IReadOnlyList<QuestionOption>? Options = null,
+    bool VoiceSuitable = false);
 
 public sealed record RelatedQuestion(string Id, string Text, Difficulty Difficulty, string? RelationshipType);
 
@@ -91,7 +92,8 @@ public sealed class QuestionPageService(
         q.LastUpdated,
         related,
         q.Status == QuestionStatus.Flagged,
-        q.Options?.ToList());
+        q.Options?.ToList(),
+        q.VoiceSuitable);
 
     /// <summary>
     /// The design's "Get Related Questions" (strongest first), active ones only; when a question has

@@ -57,6 +57,14 @@ export function speak(text, voiceName, rate, player) {
         return false;
     }
 
+    try {
+        return say(text, voiceName, rate, player);
+    } catch {
+        return false; // the page falls back to showing the question only
+    }
+}
+
+function say(text, voiceName, rate, player) {
     speechSynthesis.cancel();
     const utterance = new SpeechSynthesisUtterance(text);
     const voice = speechSynthesis.getVoices().find(v => v.name === voiceName);

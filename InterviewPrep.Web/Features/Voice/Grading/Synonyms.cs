@@ -84,6 +84,11 @@ public sealed class Synonyms
         exponential backoff, exponential back off, back off, backoff
         single point of failure, spof
         big o, big oh
+        constant time, o 1, o of 1, o of one, big o of one, order one, order of one
+        linear time, o n, o of n, big o of n, order n, order of n
+        logarithmic time, o log n, o of log n, big o of log n, log time
+        linearithmic, o n log n, o of n log n, n log n
+        quadratic time, o n squared, o n 2, o of n squared, n squared
         time complexity, runtime complexity
         event driven, event based
         observability, o eleven y, o11y

@@ -220,7 +220,7 @@ public static class VoiceGrader
             }
         }
 
-        return around >= 3;
+        return around >= 2;
     }
 
     private static bool ContainsPhrase(List<Word> words, string phrase)
