@@ -25,6 +25,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<QuestionRelationship> QuestionRelationships => Set<QuestionRelationship>();
     public DbSet<QuestionHistory> QuestionHistory => Set<QuestionHistory>();
     public DbSet<VoiceSession> VoiceSessions => Set<VoiceSession>();
+    public DbSet<VoiceSynonymGroup> VoiceSynonyms => Set<VoiceSynonymGroup>();
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();

@@ -43,6 +43,10 @@ public static class HistoryItemTypes
 {
     public const string Question = "question";
     public const string LearningPath = "learning-path";
+    public const string VoiceSession = "voice-session";
+
+    /// <summary>The voice grader's synonym list, as a whole (history rows keyed <c>voice-synonyms</c>).</summary>
+    public const string VoiceSynonyms = "voice-synonyms";
 }
 
 public static class HistoryEventTypes

@@ -15,7 +15,7 @@ public sealed class ContentVersionInterceptor : SaveChangesInterceptor
     private static readonly HashSet<Type> ContentTypes =
     [
         typeof(Question), typeof(ChannelMapping), typeof(Channel), typeof(QuestionRelationship),
-        typeof(Certification), typeof(LearningPath), typeof(VoiceSession),
+        typeof(Certification), typeof(LearningPath), typeof(VoiceSession), typeof(VoiceSynonymGroup),
     ];
 
     private readonly ConditionalWeakTable<DbContext, object> _changing = new();

@@ -28,43 +28,14 @@ public static class PathChanges
     }
 
     /// <summary>The fields whose values differ between two snapshots, in the order of the newer one.</summary>
-    public static List<string> ChangedFields(JsonObject? before, JsonObject after) =>
-        after.Select(p => p.Key)
-            .Concat(before?.Select(p => p.Key) ?? [])
-            .Distinct(StringComparer.Ordinal)
-            .Where(name => !JsonNode.DeepEquals(before?[name], after[name]))
-            .ToList();
+    public static List<string> ChangedFields(JsonObject? before, JsonObject after) => ItemChanges.ChangedFields(before, after);
 
     /// <summary>
     /// Adds the history row for a path created (<paramref name="before"/> null) or changed; returns the
     /// fields that changed, empty (and no row) when nothing did.
     /// </summary>
-    public static List<string> Record(AppDbContext db, JsonObject? before, LearningPath after, ChangeSource source, DateTime now)
-    {
-        var snapshot = Snapshot(after);
-        var changed = ChangedFields(before, snapshot);
-        if (changed.Count == 0)
-        {
-            return changed;
-        }
-
-        db.QuestionHistory.Add(new QuestionHistory
-        {
-            QuestionId = after.Id,
-            QuestionType = HistoryItemTypes.LearningPath,
-            EventType = before is null ? HistoryEventTypes.Created : HistoryEventTypes.Updated,
-            EventSource = source.EventSource,
-            SourceName = source.SourceName,
-            Reason = source.Reason,
-            Metadata = source.Metadata?.DeepClone(),
-            ChangesSummary = before is null ? $"Created the learning path {after.Title}" : $"Changed {string.Join(", ", changed)}",
-            ChangedFields = changed,
-            BeforeSnapshot = before,
-            AfterSnapshot = snapshot,
-            CreatedAt = now,
-        });
-        return changed;
-    }
+    public static List<string> Record(AppDbContext db, JsonObject? before, LearningPath after, ChangeSource source, DateTime now) =>
+        ItemChanges.Record(db, HistoryItemTypes.LearningPath, after.Id, $"the learning path {after.Title}", before, Snapshot(after), source, now);
 
     /// <summary>
     /// Whether a generator may replace this path: it was generated and nobody changed it by hand since

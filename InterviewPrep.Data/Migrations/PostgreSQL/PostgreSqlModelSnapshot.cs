@@ -1701,6 +1701,36 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.HasAnnotation("InterviewPrep:DesignName", "voiceSessions");
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.VoiceSynonymGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("LastUpdated")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lastupdated")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastUpdated");
+
+                    b.PrimitiveCollection<List<string>>("Phrases")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("phrases")
+                        .HasAnnotation("InterviewPrep:DesignName", "phrases")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.HasKey("Id")
+                        .HasName("pk_voicesynonyms");
+
+                    b.ToTable("voicesynonyms", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "voiceSynonyms");
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.WorkQueueItem", b =>
                 {
                     b.Property<int>("Id")

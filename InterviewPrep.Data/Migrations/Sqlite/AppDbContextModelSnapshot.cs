@@ -1468,6 +1468,32 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.VoiceSynonymGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("LastUpdated")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastUpdated");
+
+                    b.PrimitiveCollection<string>("Phrases")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phrases")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.HasKey("Id");
+
+                    b.ToTable("voiceSynonyms", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_voiceSynonyms_phrases_json", "\"phrases\" IS NULL OR json_valid(\"phrases\")");
+                        });
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.WorkQueueItem", b =>
                 {
                     b.Property<int>("Id")

@@ -57,7 +57,7 @@ public sealed class QuestionDraftTests
             {
                 nameof(QuestionDraft.Id), nameof(QuestionDraft.Text), nameof(QuestionDraft.Answer), nameof(QuestionDraft.Channel),
                 nameof(QuestionDraft.SubChannel), nameof(QuestionDraft.SourceUrl), nameof(QuestionDraft.LongVideo), nameof(QuestionDraft.RelevanceScore),
-                nameof(QuestionDraft.RelevanceDetails), nameof(QuestionDraft.JobTitleRelevance), nameof(QuestionDraft.VoiceKeywords),
+                nameof(QuestionDraft.RelevanceDetails), nameof(QuestionDraft.JobTitleRelevance),
             }.Order(),
             errors.Keys.Order());
         Assert.Contains("astrology", errors[nameof(QuestionDraft.Channel)], StringComparison.Ordinal);

@@ -156,11 +156,6 @@ public sealed partial class QuestionDraft
             relevance[parsed.Title] = parsed.Score;
         }
 
-        if (VoiceSuitable && (keywords?.Count ?? 0) == 0)
-        {
-            errors[nameof(VoiceKeywords)] = "A voice-suitable question needs the key terms a spoken answer should cover.";
-        }
-
         if (errors.Count > 0)
         {
             return null;

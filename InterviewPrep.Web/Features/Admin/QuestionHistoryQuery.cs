@@ -12,7 +12,8 @@ public sealed class QuestionHistoryQuery(IDbContextFactory<AppDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.QuestionHistory.AsNoTracking()
-            .Where(h => h.QuestionId == questionId && h.QuestionType != HistoryItemTypes.LearningPath)
+            .Where(h => h.QuestionId == questionId && h.QuestionType != HistoryItemTypes.LearningPath
+                && h.QuestionType != HistoryItemTypes.VoiceSession && h.QuestionType != HistoryItemTypes.VoiceSynonyms)
             .OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id)
             .ToListAsync(ct);
     }
@@ -21,8 +22,9 @@ public sealed class QuestionHistoryQuery(IDbContextFactory<AppDbContext> dbFacto
     public async Task<IReadOnlyList<RecentChange>> RecentAsync(string? source, int take, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        // Learning paths keep their history in the same table; the path editor shows it.
-        var query = db.QuestionHistory.AsNoTracking().Where(h => h.QuestionType != HistoryItemTypes.LearningPath);
+        // Learning paths and voice sessions keep their history in the same table; their editors show it.
+        var query = db.QuestionHistory.AsNoTracking().Where(h => h.QuestionType != HistoryItemTypes.LearningPath
+            && h.QuestionType != HistoryItemTypes.VoiceSession && h.QuestionType != HistoryItemTypes.VoiceSynonyms);
         if (!string.IsNullOrEmpty(source))
         {
             query = query.Where(h => h.EventSource == source);
@@ -47,11 +49,15 @@ public sealed class QuestionHistoryQuery(IDbContextFactory<AppDbContext> dbFacto
     }
 
     /// <summary>A learning path's changes, newest first.</summary>
-    public async Task<IReadOnlyList<QuestionHistory>> PathTimelineAsync(string pathId, CancellationToken ct = default)
+    public Task<IReadOnlyList<QuestionHistory>> PathTimelineAsync(string pathId, CancellationToken ct = default) =>
+        ItemTimelineAsync(HistoryItemTypes.LearningPath, pathId, ct);
+
+    /// <summary>The changes of an item other than a question (see <see cref="HistoryItemTypes"/>), newest first.</summary>
+    public async Task<IReadOnlyList<QuestionHistory>> ItemTimelineAsync(string itemType, string id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.QuestionHistory.AsNoTracking()
-            .Where(h => h.QuestionId == pathId && h.QuestionType == HistoryItemTypes.LearningPath)
+            .Where(h => h.QuestionId == id && h.QuestionType == itemType)
             .OrderByDescending(h => h.CreatedAt).ThenByDescending(h => h.Id)
             .ToListAsync(ct);
     }

@@ -20,19 +20,27 @@ public sealed class VoiceGrading(IDbContextFactory<AppDbContext> dbFactory, Cont
     private (CollectionStats Stats, long Version, DateTimeOffset At)? _stats;
     private Task? _refresh;
 
-    public Synonyms Synonyms => Synonyms.Default;
+    /// <summary>The synonym groups built in and the admins', kept until content changes.</summary>
+    public Task<Synonyms> SynonymsAsync(CancellationToken ct = default) =>
+        cache.GetAsync("voice-synonyms", async token =>
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(token);
+            var groups = await db.VoiceSynonyms.AsNoTracking().OrderBy(g => g.Id).Select(g => g.Phrases).ToListAsync(token);
+            return groups.Count == 0 ? Synonyms.Default : Synonyms.WithAdmins(groups);
+        }, _ => 32, ct);
 
     /// <summary>The grade of a transcript, or null when there is no such question.</summary>
     public async Task<VoiceGrade?> GradeAsync(string questionId, string transcript, TimeSpan? duration = null, CancellationToken ct = default)
     {
         var key = await KeyAsync(questionId, ct);
-        return key is null ? null : VoiceGrader.Grade(key, transcript, await StatsAsync(ct), Synonyms, duration);
+        return key is null ? null : VoiceGrader.Grade(key, transcript, await StatsAsync(ct), await SynonymsAsync(ct), duration);
     }
 
     /// <summary>A question's concepts and model answer, prepared for grading; null when there is no such question.</summary>
     public async Task<GradingKey?> KeyAsync(string questionId, CancellationToken ct = default)
     {
         var stats = await StatsAsync(ct);
+        var synonyms = await SynonymsAsync(ct);
         return await cache.GetAsync($"voice-key:{questionId}", async token =>
         {
             await using var db = await dbFactory.CreateDbContextAsync(token);
@@ -40,7 +48,7 @@ public sealed class VoiceGrading(IDbContextFactory<AppDbContext> dbFactory, Cont
                 .Where(q => q.Id == questionId)
                 .Select(q => new GradedQuestion(q.Id, q.Channel, q.Text, q.Answer, q.Tldr, q.Explanation, q.VoiceKeywords))
                 .SingleOrDefaultAsync(token);
-            return question is null ? null : ConceptFinder.Prepare(question, stats, Synonyms);
+            return question is null ? null : ConceptFinder.Prepare(question, stats, synonyms);
         }, key => key is null ? 0 : 8, ct);
     }
 
@@ -84,7 +92,7 @@ public sealed class VoiceGrading(IDbContextFactory<AppDbContext> dbFactory, Cont
                 documents.Add(ConceptFinder.Plain(text));
             }
 
-            _stats = (CollectionStats.From(documents, Synonyms), current, clock.GetUtcNow());
+            _stats = (CollectionStats.From(documents, await SynonymsAsync(ct)), current, clock.GetUtcNow());
         }
         finally
         {

@@ -136,6 +136,10 @@ public sealed class Synonyms
         }
     }
 
+    /// <summary>The groups that grading uses: those built in, then the admins' (table <c>voiceSynonyms</c>).</summary>
+    public static Synonyms WithAdmins(IEnumerable<IReadOnlyList<string>> adminGroups) =>
+        Parse(Defaults, string.Join('\n', adminGroups.Select(g => string.Join(", ", g))));
+
     /// <summary>Reads groups, one per line, phrases separated by commas; a line with one phrase is ignored.</summary>
     public static Synonyms Parse(params string[] texts) =>
         new(texts
