@@ -218,6 +218,32 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task TheVoiceEditor_ReordersAndAddsAQuestionFoundBySearch_ThenSaves_AndTheInterviewPlaysThem()
+    {
+        var page = await SignedInAdminAsync(false);
+        await page.GotoAsync("/admin/voice/networking-fundamentals-spoken/edit");
+        await BrowserPages.WaitForPageAsync(page);
+        var questions = page.Locator("[data-testid=voice-editor-questions] li");
+        await Assertions.Expect(questions).ToHaveCountAsync(4);
+
+        await questions.Nth(3).Locator("[data-testid=voice-remove]").ClickAsync();
+        await Assertions.Expect(questions).ToHaveCountAsync(3);
+        await page.Locator("input[data-testid=voice-search]").FillAsync("ip-nw-005");
+        await page.Locator("[data-testid=voice-search-go]").ClickAsync();
+        await page.Locator("[data-testid=voice-add]:not([disabled])").First.ClickAsync();
+        await Assertions.Expect(questions).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-testid=voice-totals]")).ToContainTextAsync("4 questions");
+
+        await page.Locator("[data-testid=voice-save]").ClickAsync();
+        await page.WaitForURLAsync("**/voice/networking-fundamentals-spoken");
+        await using var db = await browser.App.Services.GetRequiredService<IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync();
+        var session = await db.VoiceSessions.AsNoTracking().SingleAsync(s => s.Id == "networking-fundamentals-spoken");
+        Assert.Equal("ip-nw-005", session.QuestionIds[^1]);
+        Assert.Equal(1, await db.QuestionHistory.CountAsync(h => h.QuestionId == "networking-fundamentals-spoken" && h.QuestionType == "voice-session"));
+        await page.Context.CloseAsync();
+    }
+
     public static TheoryData<string, bool> Pages => new()
     {
         { "/admin", false }, { "/admin", true },
@@ -237,6 +263,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser)
         { "/admin/paths", false }, { "/admin/paths", true },
         { "/admin/paths/backend-engineer-career-path/edit", false }, { "/admin/paths/backend-engineer-career-path/edit", true },
         { "/admin/paths/new", false },
+        { "/admin/voice", false }, { "/admin/voice", true },
+        { "/admin/voice/system-design-building-blocks/edit", false }, { "/admin/voice/system-design-building-blocks/edit", true },
         { "/admin/graph?q=ip-algo-003&depth=2", false }, { "/admin/graph?q=ip-algo-003&depth=2", true },
     };
 
