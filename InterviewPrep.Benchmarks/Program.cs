@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnore
     ["admin-grid"] = () => new AdminGridBenchmarks().GridPages_At30000Questions(),
     ["exams"] = () => new ExamBenchmarks().DrawSaveAndScore_Latency(),
     ["paths"] = () => new PathBenchmarks().CatalogAndPathPage_Latency(),
+    ["voice"] = () => new VoiceBenchmarks().Grading_Latency(),
 };
 
 var chosen = args.Length == 0 || args.Contains("all", StringComparer.OrdinalIgnoreCase) ? benchmarks.Keys.ToArray() : args;
