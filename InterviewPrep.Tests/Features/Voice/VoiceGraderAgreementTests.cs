@@ -18,25 +18,47 @@ namespace InterviewPrep.Tests.Features.Voice;
 /// within one band for at least 95%, and never good or excellent for a poor answer.
 /// </summary>
 [Trait(TestProvider.Trait, "Sqlite")] // the grader is what is tested; one provider is enough
-public sealed class VoiceGraderAgreementTests : IAsyncLifetime
+public sealed class VoiceGraderAgreementTests(VoiceGraderAgreementTests.Dataset dataset) : IClassFixture<VoiceGraderAgreementTests.Dataset>
 {
     private static readonly string[] Bands = [VoiceGrade.Poor, VoiceGrade.NeedsWork, VoiceGrade.Good, VoiceGrade.Excellent];
 
-    private TestDatabase _db = null!;
+    /// <summary>The original dataset imported once for the class (or nothing, when ../shared is absent).</summary>
+    public sealed class Dataset : IAsyncLifetime
+    {
+        public TestDatabase Db { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => _db = await TestDatabase.CreateAsync();
+        public bool Imported { get; private set; }
 
-    public ValueTask DisposeAsync() => _db.DisposeAsync();
+        public async ValueTask InitializeAsync()
+        {
+            Db = await TestDatabase.CreateAsync();
+            if (SharedFolder.Root is { } root && Directory.Exists(Path.Combine(root, "datasets", "open-interview")))
+            {
+                await Db.Importer.ImportAsync([Path.Combine(root, "datasets", "open-interview")]);
+                Imported = true;
+            }
+        }
+
+        public ValueTask DisposeAsync() => Db.DisposeAsync();
+    }
+
+    private TestDatabase Db => dataset.Db;
+
+    private void RequireDataset()
+    {
+        _ = SharedFolder.OpenInterview; // skips (or fails under REQUIRE_SHARED) with the reason when absent
+        Assert.True(dataset.Imported);
+    }
 
     private sealed record Labelled(string QuestionId, string Label, string Kind, string Transcript, string? Note);
 
     [Fact]
     public async Task TheGrader_AgreesWithTheTeamsLabels()
     {
-        await _db.Importer.ImportAsync([SharedFolder.OpenInterview]);
-        var version = new ContentVersion(_db.Factory, new ContentVersionInterceptor(), _db.Clock, Options.Create(new DatabaseOptions()));
+        RequireDataset();
+        var version = new ContentVersion(Db.Factory, new ContentVersionInterceptor(), Db.Clock, Options.Create(new DatabaseOptions()));
         using var cache = new ContentCache(version);
-        var grading = new VoiceGrading(_db.Factory, cache, version, _db.Clock);
+        var grading = new VoiceGrading(Db.Factory, cache, version, Db.Clock);
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Features", "Voice", "labelled-answers.json")));
         var answers = file.RootElement.GetProperty("answers").Deserialize<List<Labelled>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
@@ -85,5 +107,33 @@ public sealed class VoiceGraderAgreementTests : IAsyncLifetime
         Assert.Empty(poorPassed.Select(p => $"{p.Answer.QuestionId} {p.Answer.Kind}: {p.Grade.Score}"));
         Assert.True(exact >= 0.75 * results.Count, report.ToString());
         Assert.True(withinOne >= 0.95 * results.Count, report.ToString());
+    }
+
+    [Fact]
+    public async Task EveryInterviewOfTheDataset_IsPlayableEndToEnd()
+    {
+        RequireDataset();
+        var version = new ContentVersion(Db.Factory, new ContentVersionInterceptor(), Db.Clock, Options.Create(new DatabaseOptions()));
+        using var cache = new ContentCache(version);
+        var voice = new VoiceService(Db.Factory, new InterviewPrep.Web.Features.Sessions.SessionService(Db.Factory, Db.Clock),
+            new VoiceGrading(Db.Factory, cache, version, Db.Clock), Db.ReviewService(), Db.Clock);
+
+        var catalog = await voice.CatalogAsync("dataset-learner", TestContext.Current.CancellationToken);
+        Assert.Equal(14, catalog.Count);
+        foreach (var card in catalog)
+        {
+            var attempt = await voice.StartAsync("dataset-learner", card.Id, ct: TestContext.Current.CancellationToken);
+            Assert.True(attempt is not null, $"{card.Id} could not start");
+            Assert.Equal(card.Questions, attempt.Questions.Count);
+            foreach (var question in attempt.Questions)
+            {
+                var (grade, error) = await voice.AnswerAsync("dataset-learner", attempt.View.Id, question.Id,
+                    "i would start from the requirements and explain the main trade-offs because each choice has a cost", TimeSpan.FromSeconds(30), spoken: true,
+                    TestContext.Current.CancellationToken);
+                Assert.True(grade is not null, $"{card.Id}/{question.Id}: {error}");
+            }
+
+            Assert.True((await voice.LoadAsync("dataset-learner", attempt.View.Id, TestContext.Current.CancellationToken))!.Finished, card.Id);
+        }
     }
 }
