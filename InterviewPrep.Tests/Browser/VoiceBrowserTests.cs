@@ -99,6 +99,15 @@ public sealed class VoiceBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=voice-finish]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=voice-summary]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=voice-summary-table] tbody tr")).ToHaveCountAsync(5);
+
+        // The weak ones (below good, or not answered) come back as an interview of their own.
+        await page.Locator("[data-testid=voice-retry-weak]").ClickAsync();
+        await page.WaitForURLAsync("**/voice/system-design-building-blocks/retry");
+        await page.Locator("[data-testid=voice-step]").First.WaitForAsync();
+        var steps = await page.Locator("[data-testid=voice-step]").CountAsync();
+        Assert.InRange(steps, 3, 5);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("[data-testid=voice-step]")).ToHaveCountAsync(steps);
         await page.Context.CloseAsync();
     }
 
