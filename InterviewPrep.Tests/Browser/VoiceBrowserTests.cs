@@ -111,6 +111,19 @@ public sealed class VoiceBrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task AnUnknownInterviewOrQuestion_IsNotFound()
+    {
+        var page = await browser.NewPageAsync();
+
+        var interview = await page.GotoAsync("/voice/no-such-interview");
+        var question = await page.GotoAsync("/voice/question/no-such-question");
+
+        Assert.Equal(404, interview!.Status);
+        Assert.Equal(404, question!.Status);
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("refused", "microphone is blocked")]
     [InlineData("missing", "cannot hear speech")]

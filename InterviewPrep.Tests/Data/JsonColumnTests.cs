@@ -183,7 +183,7 @@ public sealed class JsonColumnTests : IAsyncLifetime
             "learningPaths.learningObjectives", "learningPaths.milestones", "learningPaths.metadata",
             "voiceSessions.questionIds", "workQueue.result", "botLedger.beforeState", "botLedger.afterState", "botRuns.summary",
             "questionHistory.changedFields", "questionHistory.beforeSnapshot", "questionHistory.afterSnapshot",
-            "questionHistory.metadata", "userSessions.sessionData",
+            "questionHistory.metadata", "userSessions.sessionData", "voiceSynonyms.phrases",
         ];
         Assert.Equal(expected.Order(), jsonColumns.Select(c => $"{c.Table}.{c.Column}").Order());
         using var connection = _db.OpenConnection();

@@ -85,6 +85,10 @@ public sealed class VoiceService(
         return await db.VoiceSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == voiceSessionId, ct);
     }
 
+    /// <summary>Whether a question can be practised: it is in the collection and active.</summary>
+    public async Task<bool> CanPractiseAsync(string questionId, CancellationToken ct = default) =>
+        (await PresentAsync([questionId], ct)).Count > 0;
+
     /// <summary>The learner's running attempt of a session key, if any.</summary>
     public async Task<VoiceAttempt?> FindActiveAsync(string learnerId, string key, CancellationToken ct = default) =>
         await sessions.FindActiveAsync(learnerId, key, ct) is { } view ? await LoadAsync(learnerId, view.Id, ct) : null;
