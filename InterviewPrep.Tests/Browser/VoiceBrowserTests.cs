@@ -112,6 +112,25 @@ public sealed class VoiceBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task AGradedAnswer_InTheDarkTheme_HasNoSeriousAccessibilityViolations()
+    {
+        var page = await browser.NewPageAsync(new ViewportSize { Width = 390, Height = 844 }, colorScheme: ColorScheme.Dark);
+        await page.AddInitScriptAsync(SpeechStubs("missing"));
+        await page.GotoAsync("/voice/question/ip-sd-002");
+        await page.Locator("[data-testid=voice-start]").ClickAsync();
+        await page.Locator("[data-testid=voice-transcript]").FillAsync(Spoken);
+        await page.Locator("[data-testid=voice-submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=voice-grade]")).ToBeVisibleAsync();
+        await page.Locator("[data-testid=voice-reasons] summary").ClickAsync();
+
+        await BrowserPages.AssertNoSeriousAccessibilityViolationsAsync(page);
+        await page.Locator("[data-testid=voice-done]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=voice-summary]")).ToBeVisibleAsync();
+        await BrowserPages.AssertNoSeriousAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnUnknownInterviewOrQuestion_IsNotFound()
     {
         var page = await browser.NewPageAsync();
