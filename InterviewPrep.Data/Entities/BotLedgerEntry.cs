@@ -22,4 +22,13 @@ public class BotLedgerEntry
     public string? Reason { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The run the action belongs to, when a run made it.</summary>
+    public int? RunId { get; set; }
+
+    /// <summary>The previous entry's <see cref="Hash"/> (empty for the first): the entries form a chain.</summary>
+    public string PreviousHash { get; set; } = "";
+
+    /// <summary>SHA-256 of this entry's content and <see cref="PreviousHash"/>; changing or removing an entry breaks the chain after it.</summary>
+    public string Hash { get; set; } = "";
 }

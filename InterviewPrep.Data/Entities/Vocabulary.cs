@@ -11,8 +11,12 @@ public enum Difficulty { Beginner, Intermediate, Advanced, Expert }
 /// </summary>
 public enum QuestionStatus { Active, Flagged, Archived, Deleted }
 
-/// <summary>State of a work-queue item.</summary>
-public enum WorkQueueStatus { Pending, Processing, Completed, Failed }
+/// <summary>
+/// State of a work-queue item: waiting to be claimed, claimed by a worker (under a lease), done, failed
+/// for good (after its last attempt: the dead letters), waiting to be tried again after a failure, or
+/// cancelled by an admin.
+/// </summary>
+public enum WorkQueueStatus { Pending, Processing, Completed, Failed, Retrying, Cancelled }
 
 /// <summary>State of a learner's study session.</summary>
 public enum SessionStatus { Active, Completed, Abandoned }

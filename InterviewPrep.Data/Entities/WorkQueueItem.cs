@@ -24,6 +24,21 @@ public class WorkQueueItem
 
     public string? AssignedTo { get; set; }
 
+    /// <summary>How many times a worker claimed it.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>After this many failed attempts it fails for good (a dead letter).</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>While processing: until when the worker holds it; after that the sweep gives it back.</summary>
+    public DateTime? LeaseUntil { get; set; }
+
+    /// <summary>While retrying: when it may be claimed again (exponential back-off).</summary>
+    public DateTime? NextAttemptAt { get; set; }
+
+    /// <summary>The last failure's message.</summary>
+    public string? LastError { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     public DateTime? ProcessedAt { get; set; }

@@ -212,7 +212,7 @@ public sealed class JsonColumnTests : IAsyncLifetime
     {
         Assert.Equal(Difficulty.Intermediate, Vocabulary.Parse<Difficulty>(" Intermediate "));
         Assert.Equal("expert", Vocabulary.ToText(Difficulty.Expert));
-        Assert.Equal(["pending", "processing", "completed", "failed"], Vocabulary.Values<WorkQueueStatus>());
+        Assert.Equal(["pending", "processing", "completed", "failed", "retrying", "cancelled"], Vocabulary.Values<WorkQueueStatus>());
         Assert.Equal(["active", "completed", "abandoned"], Vocabulary.Values<SessionStatus>());
         var error = Assert.Throws<FormatException>(() => Vocabulary.Parse<QuestionStatus>("gone"));
         Assert.Contains("active, flagged, archived, deleted", error.Message);

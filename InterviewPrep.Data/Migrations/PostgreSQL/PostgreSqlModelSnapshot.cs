@@ -169,6 +169,12 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasColumnName("createdat")
                         .HasAnnotation("InterviewPrep:DesignName", "createdAt");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("hash")
+                        .HasAnnotation("InterviewPrep:DesignName", "hash");
+
                     b.Property<string>("ItemId")
                         .IsRequired()
                         .HasColumnType("text")
@@ -181,10 +187,21 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasColumnName("itemtype")
                         .HasAnnotation("InterviewPrep:DesignName", "itemType");
 
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("previoushash")
+                        .HasAnnotation("InterviewPrep:DesignName", "previousHash");
+
                     b.Property<string>("Reason")
                         .HasColumnType("text")
                         .HasColumnName("reason")
                         .HasAnnotation("InterviewPrep:DesignName", "reason");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("runid")
+                        .HasAnnotation("InterviewPrep:DesignName", "runId");
 
                     b.HasKey("Id")
                         .HasName("pk_botledger");
@@ -1752,6 +1769,11 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasColumnName("assignedto")
                         .HasAnnotation("InterviewPrep:DesignName", "assignedTo");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts")
+                        .HasAnnotation("InterviewPrep:DesignName", "attempts");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("createdat")
@@ -1773,6 +1795,26 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         .HasColumnType("text")
                         .HasColumnName("itemtype")
                         .HasAnnotation("InterviewPrep:DesignName", "itemType");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("lasterror")
+                        .HasAnnotation("InterviewPrep:DesignName", "lastError");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("leaseuntil")
+                        .HasAnnotation("InterviewPrep:DesignName", "leaseUntil");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("maxattempts")
+                        .HasAnnotation("InterviewPrep:DesignName", "maxAttempts");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("nextattemptat")
+                        .HasAnnotation("InterviewPrep:DesignName", "nextAttemptAt");
 
                     b.Property<int>("Priority")
                         .HasColumnType("integer")
@@ -1810,12 +1852,18 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.HasIndex("Status")
                         .HasDatabaseName("idx_work_queue_status");
 
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasDatabaseName("idx_work_queue_status_lease");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("idx_work_queue_status_next_attempt");
+
                     b.HasIndex("Status", "Priority", "CreatedAt")
                         .HasDatabaseName("idx_work_queue_status_priority_created");
 
                     b.ToTable("workqueue", null, t =>
                         {
-                            t.HasCheckConstraint("ck_workqueue_status", "\"status\" IN ('pending', 'processing', 'completed', 'failed')");
+                            t.HasCheckConstraint("ck_workqueue_status", "\"status\" IN ('pending', 'processing', 'completed', 'failed', 'retrying', 'cancelled')");
                         });
 
                     b.HasAnnotation("InterviewPrep:DesignName", "workQueue");

@@ -138,6 +138,11 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("createdAt");
 
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hash");
+
                     b.Property<string>("ItemId")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -148,9 +153,18 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("itemType");
 
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previousHash");
+
                     b.Property<string>("Reason")
                         .HasColumnType("TEXT")
                         .HasColumnName("reason");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runId");
 
                     b.HasKey("Id");
 
@@ -1510,6 +1524,10 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("assignedTo");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
                     b.Property<string>("CreatedAt")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1528,6 +1546,22 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("itemType");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lastError");
+
+                    b.Property<string>("LeaseUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leaseUntil");
+
+                    b.Property<int>("MaxAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("maxAttempts");
+
+                    b.Property<string>("NextAttemptAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nextAttemptAt");
 
                     b.Property<int>("Priority")
                         .HasColumnType("INTEGER")
@@ -1559,6 +1593,12 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                     b.HasIndex("Status")
                         .HasDatabaseName("idx_work_queue_status");
 
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasDatabaseName("idx_work_queue_status_lease");
+
+                    b.HasIndex("Status", "NextAttemptAt")
+                        .HasDatabaseName("idx_work_queue_status_next_attempt");
+
                     b.HasIndex("Status", "Priority", "CreatedAt")
                         .HasDatabaseName("idx_work_queue_status_priority_created");
 
@@ -1566,7 +1606,7 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         {
                             t.HasCheckConstraint("ck_workQueue_result_json", "\"result\" IS NULL OR json_valid(\"result\")");
 
-                            t.HasCheckConstraint("ck_workQueue_status", "\"status\" IN ('pending', 'processing', 'completed', 'failed')");
+                            t.HasCheckConstraint("ck_workQueue_status", "\"status\" IN ('pending', 'processing', 'completed', 'failed', 'retrying', 'cancelled')");
                         });
                 });
 

@@ -97,6 +97,30 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task LedgerVerify_PassesOnAnIntactLedger_AndNamesTheFirstBrokenEntry()
+    {
+        var (exit, output) = await RunAsync("ledger", "verify");
+        Assert.Equal(0, exit);
+        Assert.Contains("0 entries form an unbroken chain", output);
+
+        // An entry written by hand, without the chain's hashes.
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO botLedger (botName, action, itemType, itemId, createdAt, previousHash, hash)
+                VALUES ('intruder', 'update', 'question', 'q-1', '2026-11-02T09:00:00.000Z', '', 'not-a-hash')
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var (brokenExit, broken) = await RunAsync("ledger", "verify");
+        Assert.Equal(1, brokenExit);
+        Assert.Contains("broken at entry #1: its content does not match its hash", broken);
+    }
+
+    [Fact]
     public async Task Import_WithOnlyRejectedRows_ExitsZero()
     {
         File.WriteAllText(Path.Combine(_folder, "rows.json"), """[{"id":"q-1","question":"Q?","answer":"A","difficulty":"beginner","channel":"c"},{"question":"no id"}]""");

@@ -14,7 +14,7 @@ namespace InterviewPrep.Web.Features.Operations;
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "grade" or "help" or "--help";
+        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "grade" or "ledger" or "help" or "--help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -116,6 +116,21 @@ public static class CommandLine
 
                     await output.WriteLineAsync(InterviewPrep.Web.Features.Voice.GradeJson.Write(grade, transcript));
                     return 0;
+                case "ledger" when args.Length == 2 && args[1] == "verify":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+                    {
+                        var verified = await InterviewPrep.Data.Bots.LedgerChain.VerifyAsync(db);
+                        if (verified.Intact)
+                        {
+                            await output.WriteLineAsync($"The bot ledger's {verified.Entries} entries form an unbroken chain.");
+                            return 0;
+                        }
+
+                        await output.WriteLineAsync($"The bot ledger is broken at entry #{verified.BrokenEntryId}: {verified.Problem}.");
+                        return 1;
+                    }
+
                 default:
                     await output.WriteLineAsync("""
                         Usage:
@@ -130,6 +145,7 @@ public static class CommandLine
                                                               give certifications without questions the channels that match them
                           InterviewPrep.Web paths rebuild     build again, from this collection, the generated paths none of whose questions is here
                           InterviewPrep.Web grade QUESTION_ID grade the spoken answer read from standard input; prints one JSON object
+                          InterviewPrep.Web ledger verify     check that no bot ledger entry was changed, removed or inserted
                         """);
                     return args[0] is "help" or "--help" ? 0 : 2;
             }
