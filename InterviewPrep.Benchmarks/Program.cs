@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnore
     ["exams"] = () => new ExamBenchmarks().DrawSaveAndScore_Latency(),
     ["paths"] = () => new PathBenchmarks().CatalogAndPathPage_Latency(),
     ["voice"] = () => new VoiceBenchmarks().Grading_Latency(),
+    ["queue"] = () => new QueueBenchmarks().ClaimAndComplete_Throughput(),
 };
 
 var chosen = args.Length == 0 || args.Contains("all", StringComparer.OrdinalIgnoreCase) ? benchmarks.Keys.ToArray() : args;

@@ -69,25 +69,36 @@ public sealed class WorkQueue(IDbContextFactory<AppDbContext> dbFactory, TimePro
     }
 
     /// <summary>Claims the first pending item (by priority, then age) for <paramref name="worker"/>; null when none is pending.</summary>
-    public async Task<WorkQueueItem?> ClaimAsync(string worker, TimeSpan? lease = null, CancellationToken ct = default)
+    public async Task<WorkQueueItem?> ClaimAsync(string worker, TimeSpan? lease = null, CancellationToken ct = default) =>
+        (await ClaimAsync(worker, 1, lease, ct)).SingleOrDefault();
+
+    /// <summary>Claims up to <paramref name="count"/> pending items, in order, for <paramref name="worker"/>: a bot takes a batch at a time.</summary>
+    public async Task<IReadOnlyList<WorkQueueItem>> ClaimAsync(string worker, int count, TimeSpan? lease = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var until = db.Database.TimeValue(now + (lease ?? DefaultLease));
+        count = Math.Clamp(count, 1, 1000);
         // One statement: the pick and the mark cannot be split by another worker. PostgreSQL's workers skip
-        // a row another is taking; SQLite runs one writer at a time.
+        // rows another is taking; SQLite runs one writer at a time.
         var ids = db.Database.IsNpgsql()
             ? await db.Database.SqlQuery<int>($"""
                 UPDATE workQueue SET status = {Processing}, assignedTo = {worker}, leaseUntil = {until}, attempts = attempts + 1
-                WHERE id = (SELECT id FROM workQueue WHERE status = {Pending} ORDER BY priority, createdAt LIMIT 1 FOR UPDATE SKIP LOCKED)
+                WHERE id IN (SELECT id FROM workQueue WHERE status = {Pending} ORDER BY priority, createdAt LIMIT {count} FOR UPDATE SKIP LOCKED)
                 RETURNING id AS "Value"
                 """).ToListAsync(ct)
             : await db.Database.SqlQuery<int>($"""
                 UPDATE workQueue SET status = {Processing}, assignedTo = {worker}, leaseUntil = {until}, attempts = attempts + 1
-                WHERE id = (SELECT id FROM workQueue WHERE status = {Pending} ORDER BY priority, createdAt LIMIT 1)
+                WHERE id IN (SELECT id FROM workQueue WHERE status = {Pending} ORDER BY priority, createdAt LIMIT {count})
                 RETURNING id AS "Value"
                 """).ToListAsync(ct);
-        return ids.Count == 0 ? null : await db.WorkQueue.AsNoTracking().SingleAsync(w => w.Id == ids[0], ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var items = await db.WorkQueue.AsNoTracking().Where(w => ids.Contains(w.Id)).ToListAsync(ct);
+        return items.OrderBy(w => w.Priority).ThenBy(w => w.CreatedAt).ThenBy(w => w.Id).ToList();
     }
 
     /// <summary>

@@ -41,6 +41,19 @@ public sealed class WorkQueueTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABatch_IsTheFirstPendingItemsInOrder()
+    {
+        await _queue.EnqueueAsync(Enumerable.Range(0, 10).Select(i => new WorkRequest("question", $"q-{i}", "check", Priority: 10 - i)), "test");
+
+        var batch = await _queue.ClaimAsync("worker-a", 3);
+        var next = await _queue.ClaimAsync("worker-b", 3);
+
+        Assert.Equal(["q-9", "q-8", "q-7"], batch.Select(i => i.ItemId));
+        Assert.Equal(["q-6", "q-5", "q-4"], next.Select(i => i.ItemId));
+        Assert.All(batch, i => Assert.Equal("worker-a", i.AssignedTo));
+    }
+
+    [Fact]
     public async Task WorkersClaimingAtOnce_NeverGetTheSameItem()
     {
         await _queue.EnqueueAsync(Enumerable.Range(0, 200).Select(i => new WorkRequest("question", $"q-{i}", "check")), "test");
@@ -48,9 +61,9 @@ public sealed class WorkQueueTests : IAsyncLifetime
         var claimed = await Task.WhenAll(Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
         {
             var mine = new List<int>();
-            while (await _queue.ClaimAsync($"worker-{w}") is { } item)
+            while (await _queue.ClaimAsync($"worker-{w}", w % 2 == 0 ? 1 : 7) is { Count: > 0 } items)
             {
-                mine.Add(item.Id);
+                mine.AddRange(items.Select(i => i.Id));
             }
 
             return mine;
