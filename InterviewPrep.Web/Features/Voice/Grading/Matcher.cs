@@ -53,6 +53,14 @@ public static class Matcher
         "didn't", "wasn't", "weren't", "mustn't", "hardly", "dont", "doesnt", "isnt", "shouldnt", "cant", "wont",
     };
 
+    /// <summary>Verbs through which a negation reaches their object: "don't need a majority", "doesn't guarantee ordering".</summary>
+    private static readonly HashSet<string> LightVerbs = new(StringComparer.Ordinal)
+    {
+        "need", "needs", "require", "requires", "involve", "involves", "rely", "relies", "care", "worry", "bother",
+        "contain", "contains", "include", "includes", "support", "supports", "guarantee", "guarantees", "provide", "provides",
+        "offer", "offers", "give", "gives", "ever", "actually", "really", "even", "necessarily",
+    };
+
     private static readonly HashSet<string> ClauseWords = new(StringComparer.Ordinal)
     {
         "but", "because", "however", "although", "though", "whereas", "instead", "rather", "which", "so", "while", "unless", "if",
@@ -198,7 +206,7 @@ public static class Matcher
 
     private static readonly HashSet<string> Dismissals = new(StringComparer.Ordinal)
     {
-        "useless", "pointless", "irrelevant", "unnecessary", "overrated", "harmful", "worthless", "optional",
+        "useless", "pointless", "irrelevant", "unnecessary", "overrated", "harmful", "worthless", "optional", "overkill", "overengineering",
     };
 
     private static readonly HashSet<string> Efficacy = new(StringComparer.Ordinal)
@@ -222,7 +230,8 @@ public static class Matcher
                 return false;
             }
 
-            if (Dismissals.Contains(words[i].Surface))
+            if (Dismissals.Contains(words[i].Surface)
+                || (words[i].Surface == "over" && i + 1 < words.Count && words[i + 1].Surface is "engineering" or "engineered" or "kill"))
             {
                 return true;
             }
@@ -237,7 +246,10 @@ public static class Matcher
         return false;
     }
 
-    /// <summary>Whether a negation ("not", "never", "don't"…) comes shortly before a word, in the same clause.</summary>
+    /// <summary>
+    /// Whether a negation ("not", "never", "don't"…) comes right before a word, with only function words
+    /// between them ("not a separate structure", "never use an index"), in the same clause.
+    /// </summary>
     public static bool IsNegated(List<Word> words, int at)
     {
         for (var i = at - 1; i >= Math.Max(0, at - 4); i--)
@@ -258,16 +270,21 @@ public static class Matcher
                 var next = words[i + 1].Surface;
                 return next is not ("only" or "just" or "necessarily" or "always");
             }
+
+            if (!words[i].IsFunction && !LightVerbs.Contains(word))
+            {
+                return false; // "doesn't match the current count": the negation is the verb's, not the concept's
+            }
         }
 
         return false;
     }
 
-    /// <summary>Two spellings that sound alike: the same sound key, or keys of four sounds or more one sound apart.</summary>
+    /// <summary>Two spellings that sound alike: the same sound key, or keys of six sounds or more one sound apart.</summary>
     private static bool SoundAlike(string a, string b)
     {
         var (ka, kb) = (Phonetic.Key(a), Phonetic.Key(b));
-        return ka == kb || (Math.Min(ka.Length, kb.Length) >= 4 && Distance(ka, kb) <= 1);
+        return ka == kb || (Math.Min(ka.Length, kb.Length) >= 6 && Distance(ka, kb) <= 1);
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein with transpositions).</summary>

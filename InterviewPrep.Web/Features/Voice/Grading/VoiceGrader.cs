@@ -48,11 +48,11 @@ public sealed record VoiceGrade(
 
 /// <summary>
 /// Grades a spoken answer against a question's concepts, transparently and the same way every time:
-/// up to 45 points for the concepts covered, each used in a sentence (a bare list of terms earns
+/// up to 40 points for the concepts covered, each used in a sentence (a bare list of terms earns
 /// little, and a concept said the other way round from the model answer earns nothing and costs
 /// 20 points), 10 for using the model answer's most telling words, 15 for staying on this question
-/// (the answer's words against the model answer's), and 30 for substance (25 for saying enough,
-/// 5 for reasons: "because", "so that", "for example"). The weights were chosen against the team's
+/// (the answer's words against the model answer's), and 35 for substance (25 for saying enough,
+/// 10 for reasons: "because", "so that", "for example"). The weights were chosen against the team's
 /// labelled answers (BENCHMARKS.md).
 /// Behavioural questions are judged first by the parts of a STAR story heard (40 points), then by
 /// the model story's concepts (15).
@@ -60,14 +60,14 @@ public sealed record VoiceGrade(
 public static class VoiceGrader
 {
     private const double CoverageForFullMarks = 0.6;
-    private const double ConceptPoints = 45;
+    private const double ConceptPoints = 40;
     private const double RecallPoints = 10;
     private const double RecallForFullMarks = 0.3;
     private const double StoryPoints = 40;
     private const double BehaviouralConceptPoints = 15;
     private const double RelevancePoints = 15;
     private const double LengthPoints = 25;
-    private const double ReasoningPoints = 5;
+    private const double ReasoningPoints = 10;
     private const int FullLength = 70;
 
     private static readonly string[] ReasoningMarkers =
