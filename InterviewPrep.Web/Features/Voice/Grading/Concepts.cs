@@ -145,9 +145,9 @@ public static partial class ConceptFinder
 
         var scored = candidates.Values
             .Where(c => c.Keys.Length == 1
-                ? stats.Share(c.Keys[0]) < 0.2 && (c.Keys[0].StartsWith('≈') || (c.Keys[0].Length >= 4 && !Generic.Contains(c.Keys[0])))
+                ? stats.Share(c.Keys[0]) < 0.2 && (c.Keys[0].StartsWith('≈') || (c.Keys[0].Length >= 4 && !IsOrdinary(c.Keys[0])))
                 : (c.Count >= 2 || c.Weight > c.Count) // a phrase said twice, or once in the short answer or the TL;DR
-                    && !Generic.Contains(c.Keys[0]) && !Generic.Contains(c.Keys[^1]))
+                    && !IsOrdinary(c.Keys[0]) && !IsOrdinary(c.Keys[^1]))
             .Select(c => (c.Keys, c.FirstWord, c.LastWord,
                 Score: (1 + Math.Log(c.Weight)) * c.Keys.Average(stats.Rarity) * (c.Keys.Length > 1 ? 1.5 : 1) * (c.Keys.All(questionKeys.Contains) ? 0.35 : 1)))
             .OrderByDescending(c => c.Score)
@@ -190,6 +190,25 @@ public static partial class ConceptFinder
          "number", "set", "part", "type", "kei", "point", "step", "simpl", "easi", "make", "take", "keep", "even", "onli", "within", "without",
          "across", "around", "whole", "entir", "extra", "much", "mani", "sever", "multipl", "singl", "same", "high", "low", "larg", "small"],
         StringComparer.Ordinal);
+
+    /// <summary>
+    /// Ordinary English words (common-words.txt, as stems): rare in a technical collection, so they would
+    /// look telling, yet never a concept on their own nor at the edge of a phrase.
+    /// </summary>
+    private static readonly Lazy<HashSet<string>> Ordinary = new(() =>
+    {
+        using var stream = typeof(ConceptFinder).Assembly.GetManifestResourceStream("InterviewPrep.Web.Features.Voice.Grading.common-words.txt");
+        if (stream is null)
+        {
+            return [];
+        }
+
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(Word.StemOf).ToHashSet(StringComparer.Ordinal);
+    });
+
+    private static bool IsOrdinary(string key) => Generic.Contains(key) || Ordinary.Value.Contains(key);
 
     private static bool Meaningful(string key) =>
         key.StartsWith('≈') || (key.Length >= 3 && key.All(char.IsLetter) && !Word.FunctionWords.Contains(key));
