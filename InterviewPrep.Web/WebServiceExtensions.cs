@@ -123,6 +123,8 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.LearningPaths.OwnPaths>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Voice.VoiceGrading>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Voice.VoiceService>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.QualityBot>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotRunner>();
         builder.Services.AddOptions<ChannelCacheOptions>().BindConfiguration(ChannelCacheOptions.Section)
             .Validate(o => o.CachedRowLimit >= 0, "Channels:CachedRowLimit must not be negative.")
             .ValidateOnStart();

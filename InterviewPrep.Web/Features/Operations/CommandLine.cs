@@ -14,7 +14,7 @@ namespace InterviewPrep.Web.Features.Operations;
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "grade" or "ledger" or "help" or "--help";
+        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "grade" or "ledger" or "bots" or "help" or "--help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -116,6 +116,30 @@ public static class CommandLine
 
                     await output.WriteLineAsync(InterviewPrep.Web.Features.Voice.GradeJson.Write(grade, transcript));
                     return 0;
+                case "bots" when args.Length == 2 && args[1] == "list":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var runner = app.Services.GetRequiredService<InterviewPrep.Web.Features.Bots.BotRunner>();
+                    foreach (var bot in runner.Bots)
+                    {
+                        var last = (await runner.CompletedRunsAsync(bot.Name, 1)).FirstOrDefault();
+                        await output.WriteLineAsync($"{bot.Name} ({bot.Schedule}): {bot.Description}" +
+                            (last is null ? " Never run." : $" Last run {last.StartedAt:yyyy-MM-dd HH:mm} UTC: {last.ItemsProcessed} looked at, {last.ItemsCreated} created."));
+                    }
+
+                    return 0;
+                case "bots" when args.Length == 3 && args[1] == "run":
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var ran = await app.Services.GetRequiredService<InterviewPrep.Web.Features.Bots.BotRunner>().RunAsync(args[2]);
+                    if (ran is null)
+                    {
+                        await Console.Error.WriteLineAsync($"There is no bot '{args[2]}'. See: bots list");
+                        return 1;
+                    }
+
+                    await output.WriteLineAsync($"{ran.BotName} run #{ran.Id} {InterviewPrep.Data.Entities.Vocabulary.ToText(ran.Status)}: " +
+                        $"{ran.ItemsProcessed} looked at, {ran.ItemsCreated} created, {ran.ItemsUpdated} updated, {ran.ItemsDeleted} deleted.");
+                    await output.WriteLineAsync(ran.Summary?.ToJsonString() ?? "{}");
+                    return ran.Status == InterviewPrep.Data.Entities.BotRunStatus.Completed ? 0 : 1;
                 case "ledger" when args.Length == 2 && args[1] == "verify":
                     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
@@ -146,6 +170,8 @@ public static class CommandLine
                           InterviewPrep.Web paths rebuild     build again, from this collection, the generated paths none of whose questions is here
                           InterviewPrep.Web grade QUESTION_ID grade the spoken answer read from standard input; prints one JSON object
                           InterviewPrep.Web ledger verify     check that no bot ledger entry was changed, removed or inserted
+                          InterviewPrep.Web bots list         the bots, their schedules and last runs
+                          InterviewPrep.Web bots run NAME     run a bot now; prints its counts and summary
                         """);
                     return args[0] is "help" or "--help" ? 0 : 2;
             }
