@@ -72,6 +72,21 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public InterviewPrep.Web.Features.Dashboard.DashboardService DashboardService() => new(Factory, SettingsService(), Clock);
 
+    private readonly List<ContentCache> _caches = [];
+
+    /// <summary>The voice grader over this database, with a content cache of its own (disposed with the database).</summary>
+    public InterviewPrep.Web.Features.Voice.VoiceGrading VoiceGrading()
+    {
+        var version = new ContentVersion(Factory, new InterviewPrep.Data.Interceptors.ContentVersionInterceptor(), Clock, Options.Create(new DatabaseOptions()));
+        var cache = new ContentCache(version);
+        _caches.Add(cache);
+        return new InterviewPrep.Web.Features.Voice.VoiceGrading(Factory, cache, version, Clock);
+    }
+
+    /// <summary>Voice interviews over this database.</summary>
+    public InterviewPrep.Web.Features.Voice.VoiceService VoiceService() =>
+        new(Factory, new InterviewPrep.Web.Features.Sessions.SessionService(Factory, Clock), VoiceGrading(), ReviewService(), Clock);
+
     /// <summary>
     /// Makes the database itself refuse to insert a row of <paramref name="table"/> whose
     /// <paramref name="column"/> is <paramref name="value"/>: a failure forced on purpose, in the
@@ -123,6 +138,7 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _caches.ForEach(c => c.Dispose());
         if (Provider == DatabaseProvider.PostgreSQL)
         {
             await TestProvider.DropPostgreSqlDatabaseAsync(ConnectionString);

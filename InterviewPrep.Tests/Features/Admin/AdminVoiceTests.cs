@@ -1,12 +1,10 @@
 using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Data.Interceptors;
-using InterviewPrep.Data.Providers;
 using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Admin;
 using InterviewPrep.Web.Features.Voice;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Tests.Features.Admin;
 
@@ -87,9 +85,7 @@ public sealed class AdminVoiceTests : IAsyncLifetime
         Assert.Null(await _voice.SaveSynonymsAsync("write ahead log, wal, wall\n", Admin));
         Assert.Equal("write ahead log, wal, wall", await _voice.SaveSynonymsAsync("write ahead log, wal, wall", Admin) ?? await _voice.SynonymsAsync());
 
-        var version = new ContentVersion(_db.Factory, new ContentVersionInterceptor(), _clock, Options.Create(new DatabaseOptions()));
-        using var cache = new ContentCache(version);
-        var grading = new VoiceGrading(_db.Factory, cache, version, _clock);
+        var grading = _db.VoiceGrading();
         var synonyms = await grading.SynonymsAsync(TestContext.Current.CancellationToken);
         var units = synonyms.Units(InterviewPrep.Web.Features.Voice.Grading.Word.Split("the wall is written first"));
         Assert.Contains(units, u => u.Key == "≈write ahead log");

@@ -1,12 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using InterviewPrep.Data.Content;
-using InterviewPrep.Data.Interceptors;
-using InterviewPrep.Data.Providers;
 using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Voice;
 using InterviewPrep.Web.Features.Voice.Grading;
-using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Tests.Features.Voice;
 
@@ -56,9 +52,7 @@ public sealed class VoiceGraderAgreementTests(VoiceGraderAgreementTests.Dataset 
 
     private async Task<Agreement> GradeAllAsync(string fileName)
     {
-        var version = new ContentVersion(Db.Factory, new ContentVersionInterceptor(), Db.Clock, Options.Create(new DatabaseOptions()));
-        using var cache = new ContentCache(version);
-        var grading = new VoiceGrading(Db.Factory, cache, version, Db.Clock);
+        var grading = Db.VoiceGrading();
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Features", "Voice", fileName)));
         var answers = file.RootElement.GetProperty("answers").Deserialize<List<Labelled>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
@@ -131,10 +125,7 @@ public sealed class VoiceGraderAgreementTests(VoiceGraderAgreementTests.Dataset 
     public async Task EveryInterviewOfTheDataset_IsPlayableEndToEnd()
     {
         RequireDataset();
-        var version = new ContentVersion(Db.Factory, new ContentVersionInterceptor(), Db.Clock, Options.Create(new DatabaseOptions()));
-        using var cache = new ContentCache(version);
-        var voice = new VoiceService(Db.Factory, new InterviewPrep.Web.Features.Sessions.SessionService(Db.Factory, Db.Clock),
-            new VoiceGrading(Db.Factory, cache, version, Db.Clock), Db.ReviewService(), Db.Clock);
+        var voice = Db.VoiceService();
 
         var catalog = await voice.CatalogAsync("dataset-learner", TestContext.Current.CancellationToken);
         Assert.Equal(14, catalog.Count);

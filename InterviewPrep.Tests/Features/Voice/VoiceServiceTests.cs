@@ -1,14 +1,9 @@
-using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Entities;
-using InterviewPrep.Data.Interceptors;
-using InterviewPrep.Data.Providers;
 using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Review;
-using InterviewPrep.Web.Features.Sessions;
 using InterviewPrep.Web.Features.Voice;
 using InterviewPrep.Web.Features.Voice.Grading;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace InterviewPrep.Tests.Features.Voice;
 
@@ -25,25 +20,16 @@ public sealed class VoiceServiceTests : IAsyncLifetime
 
     private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
     private TestDatabase _db = null!;
-    private ContentCache _cache = null!;
-    private ReviewService _reviews = null!;
     private VoiceService _voice = null!;
 
     public async ValueTask InitializeAsync()
     {
         _db = await TestDatabase.CreateAsync(_clock);
         await _db.Initializer(seed: true).SeedAsync();
-        var version = new ContentVersion(_db.Factory, new ContentVersionInterceptor(), _clock, Options.Create(new DatabaseOptions()));
-        _cache = new ContentCache(version);
-        _reviews = _db.ReviewService();
-        _voice = new VoiceService(_db.Factory, new SessionService(_db.Factory, _clock), new VoiceGrading(_db.Factory, _cache, version, _clock), _reviews, _clock);
+        _voice = _db.VoiceService();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _cache.Dispose();
-        await _db.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
 
     [Fact]
     public async Task AnAnswer_IsGradedAndSavedInOneWrite_AndAReloadResumesAtTheSameQuestionWithItsGrade()
