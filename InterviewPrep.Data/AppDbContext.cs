@@ -26,6 +26,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<QuestionHistory> QuestionHistory => Set<QuestionHistory>();
     public DbSet<VoiceSession> VoiceSessions => Set<VoiceSession>();
     public DbSet<VoiceSynonymGroup> VoiceSynonyms => Set<VoiceSynonymGroup>();
+    public DbSet<BotSetting> BotSettings => Set<BotSetting>();
+    public DbSet<BotProposal> BotProposals => Set<BotProposal>();
     public DbSet<Certification> Certifications => Set<Certification>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<LearningPath> LearningPaths => Set<LearningPath>();
@@ -64,6 +66,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
         configurationBuilder.Properties<WorkQueueStatus>().HaveConversion<VocabularyConverter<WorkQueueStatus>>();
         configurationBuilder.Properties<SessionStatus>().HaveConversion<VocabularyConverter<SessionStatus>>();
         configurationBuilder.Properties<BotRunStatus>().HaveConversion<VocabularyConverter<BotRunStatus>>();
+        configurationBuilder.Properties<BotMode>().HaveConversion<VocabularyConverter<BotMode>>();
+        configurationBuilder.Properties<ProposalStatus>().HaveConversion<VocabularyConverter<ProposalStatus>>();
         configurationBuilder.Properties<SessionType>().HaveConversion<VocabularyConverter<SessionType>>();
         configurationBuilder.Properties<CardState>().HaveConversion<VocabularyConverter<CardState>>();
         configurationBuilder.Properties<ReportCategory>().HaveConversion<VocabularyConverter<ReportCategory>>();
@@ -182,6 +186,8 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
             [typeof(WorkQueueStatus)] = Vocabulary.Values<WorkQueueStatus>(),
             [typeof(SessionStatus)] = Vocabulary.Values<SessionStatus>(),
             [typeof(BotRunStatus)] = Vocabulary.Values<BotRunStatus>(),
+            [typeof(BotMode)] = Vocabulary.Values<BotMode>(),
+            [typeof(ProposalStatus)] = Vocabulary.Values<ProposalStatus>(),
             [typeof(SessionType)] = Vocabulary.Values<SessionType>(),
             [typeof(CardState)] = Vocabulary.Values<CardState>(),
             [typeof(ReportCategory)] = Vocabulary.Values<ReportCategory>(),

@@ -124,7 +124,14 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Voice.VoiceGrading>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Voice.VoiceService>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.QualityBot>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.DiagramRepairBot>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.VoiceKeywordsBot>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.RelevanceBot>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotSettings>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotRunner>();
+        builder.Services.AddOptions<InterviewPrep.Web.Features.Bots.BotSchedulerOptions>().BindConfiguration(InterviewPrep.Web.Features.Bots.BotSchedulerOptions.Section);
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotScheduler>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<InterviewPrep.Web.Features.Bots.BotScheduler>());
         builder.Services.AddOptions<ChannelCacheOptions>().BindConfiguration(ChannelCacheOptions.Section)
             .Validate(o => o.CachedRowLimit >= 0, "Channels:CachedRowLimit must not be negative.")
             .ValidateOnStart();

@@ -47,6 +47,15 @@ public sealed class WorkQueue(IDbContextFactory<AppDbContext> dbFactory, TimePro
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var added = await AddAsync(db, list, createdBy, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return added;
+    }
+
+    /// <summary>Adds the requests not already waiting to <paramref name="db"/>, inside the caller's transaction; how many.</summary>
+    private async Task<int> AddAsync(AppDbContext db, IReadOnlyList<WorkRequest> list, string createdBy, CancellationToken ct)
+    {
         await db.Database.LockKeyAsync("workQueue-enqueue", ct);
         var open = new[] { WorkQueueStatus.Pending, WorkQueueStatus.Processing, WorkQueueStatus.Retrying };
         var itemIds = list.Select(r => r.ItemId).Distinct().ToList();
@@ -63,8 +72,6 @@ public sealed class WorkQueue(IDbContextFactory<AppDbContext> dbFactory, TimePro
             MaxAttempts = Math.Max(1, r.MaxAttempts), CreatedBy = createdBy, CreatedAt = now,
         }).ToList();
         db.WorkQueue.AddRange(added);
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
         return added.Count;
     }
 
@@ -73,7 +80,14 @@ public sealed class WorkQueue(IDbContextFactory<AppDbContext> dbFactory, TimePro
         (await ClaimAsync(worker, 1, lease, ct)).SingleOrDefault();
 
     /// <summary>Claims up to <paramref name="count"/> pending items, in order, for <paramref name="worker"/>: a bot takes a batch at a time.</summary>
-    public async Task<IReadOnlyList<WorkQueueItem>> ClaimAsync(string worker, int count, TimeSpan? lease = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<WorkQueueItem>> ClaimAsync(string worker, int count, TimeSpan? lease = null, CancellationToken ct = default) =>
+        ClaimAsync(worker, count, action: null, lease, ct);
+
+    /// <summary>
+    /// Claims up to <paramref name="count"/> pending items of one <paramref name="action"/> (a bot's own
+    /// work), in order, on the pending-by-action index; null <paramref name="action"/> claims any.
+    /// </summary>
+    public async Task<IReadOnlyList<WorkQueueItem>> ClaimAsync(string worker, int count, string? action, TimeSpan? lease = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -81,17 +95,29 @@ public sealed class WorkQueue(IDbContextFactory<AppDbContext> dbFactory, TimePro
         count = Math.Clamp(count, 1, 1000);
         // One statement: the pick and the mark cannot be split by another worker. PostgreSQL's workers skip
         // rows another is taking; SQLite runs one writer at a time.
-        var ids = db.Database.IsNpgsql()
-            ? await db.Database.SqlQuery<int>($"""
+        var ids = (db.Database.IsNpgsql(), action) switch
+        {
+            (true, null) => await db.Database.SqlQuery<int>($"""
                 UPDATE workQueue SET status = {Processing}, assignedTo = {worker}, leaseUntil = {until}, attempts = attempts + 1
                 WHERE id IN (SELECT id FROM workQueue WHERE status = {Pending} ORDER BY priority, createdAt LIMIT {count} FOR UPDATE SKIP LOCKED)
                 RETURNING id AS "Value"
-                """).ToListAsync(ct)
-            : await db.Database.SqlQuery<int>($"""
+                """).ToListAsync(ct),
+            (true, _) => await db.Database.SqlQuery<int>($"""
+                UPDATE workQueue SET status = {Processing}, assignedTo = {worker}, leaseUntil = {until}, attempts = attempts + 1
+                WHERE id IN (SELECT id FROM workQueue WHERE status = {Pending} AND action = {action} ORDER BY priority, createdAt LIMIT {count} FOR UPDATE SKIP LOCKED)
+                RETURNING id AS "Value"
+                """).ToListAsync(ct),
+            (false, null) => await db.Database.SqlQuery<int>($"""
                 UPDATE workQueue SET status = {Processing}, assignedTo = {worker}, leaseUntil = {until}, attempts = attempts + 1
                 WHERE id IN (SELECT id FROM workQueue WHERE status = {Pending} ORDER BY priority, createdAt LIMIT {count})
                 RETURNING id AS "Value"
-                """).ToListAsync(ct);
+                """).ToListAsync(ct),
+            (false, _) => await db.Database.SqlQuery<int>($"""
+                UPDATE workQueue SET status = {Processing}, assignedTo = {worker}, leaseUntil = {until}, attempts = attempts + 1
+                WHERE id IN (SELECT id FROM workQueue WHERE status = {Pending} AND action = {action} ORDER BY priority, createdAt LIMIT {count})
+                RETURNING id AS "Value"
+                """).ToListAsync(ct),
+        };
         if (ids.Count == 0)
         {
             return [];
@@ -117,6 +143,31 @@ public sealed class WorkQueue(IDbContextFactory<AppDbContext> dbFactory, TimePro
                 .SetProperty(w => w.LeaseUntil, (DateTime?)null)
                 .SetProperty(w => w.Result, result), ct);
         return completed == 1;
+    }
+
+    /// <summary>
+    /// Completes an item whose work has no effect of its own beyond <paramref name="followUps"/>: work it
+    /// hands on (a question a bot could not fix, queued for a person), added in the same transaction.
+    /// False when <paramref name="worker"/> no longer held it, and then nothing is added.
+    /// </summary>
+    public async Task<bool> CompleteAsync(
+        int itemId, string worker, JsonNode? result, IReadOnlyList<WorkRequest>? followUps = null, string? createdBy = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (!await CompleteAsync(db, itemId, worker, result, ct))
+        {
+            return false;
+        }
+
+        if (followUps is { Count: > 0 })
+        {
+            await AddAsync(db, followUps, createdBy ?? worker, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>

@@ -24,6 +24,15 @@ public enum SessionStatus { Active, Completed, Abandoned }
 /// <summary>State of one bot run.</summary>
 public enum BotRunStatus { Running, Completed, Failed }
 
+/// <summary>How a bot's edits reach the content: applied at once, or proposed for an admin's review.</summary>
+public enum BotMode { Publish, Propose }
+
+/// <summary>
+/// Where a bot's proposed edit is: waiting for review, applied by an admin, rejected with a reason, or
+/// stale: a field it would change was edited after it was proposed, so it can no longer be applied.
+/// </summary>
+public enum ProposalStatus { Pending, Approved, Rejected, Stale }
+
 /// <summary>
 /// What kind of activity a learner's session is: study of a channel or of a search result, the day's
 /// reviews, a certification exam, a learning path, or a voice interview.

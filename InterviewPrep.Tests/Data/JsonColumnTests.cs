@@ -184,6 +184,7 @@ public sealed class JsonColumnTests : IAsyncLifetime
             "voiceSessions.questionIds", "workQueue.result", "botLedger.beforeState", "botLedger.afterState", "botRuns.summary",
             "questionHistory.changedFields", "questionHistory.beforeSnapshot", "questionHistory.afterSnapshot",
             "questionHistory.metadata", "userSessions.sessionData", "voiceSynonyms.phrases",
+            "botProposals.before", "botProposals.after", "botProposals.context",
         ];
         Assert.Equal(expected.Order(), jsonColumns.Select(c => $"{c.Table}.{c.Column}").Order());
         using var connection = _db.OpenConnection();

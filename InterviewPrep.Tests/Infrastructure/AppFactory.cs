@@ -100,6 +100,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting("ConnectionStrings:DefaultConnection", $"Data Source={Database}");
         }
 
+        // Bots run when a test runs them, not when their schedule happens to fall due during the test.
+        builder.UseSetting("Bots:Scheduler:Enabled", "false");
         foreach (var (key, value) in GenerousRateLimits.Concat(_settings))
         {
             builder.UseSetting(key, value);

@@ -220,6 +220,107 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.HasAnnotation("InterviewPrep:DesignName", "botLedger");
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.BotProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id")
+                        .HasAnnotation("InterviewPrep:DesignName", "id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("after")
+                        .HasAnnotation("InterviewPrep:DesignName", "after")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("before")
+                        .HasAnnotation("InterviewPrep:DesignName", "before")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("BotName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("botname")
+                        .HasAnnotation("InterviewPrep:DesignName", "botName");
+
+                    b.Property<string>("Context")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("context")
+                        .HasAnnotation("InterviewPrep:DesignName", "context")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("createdat")
+                        .HasAnnotation("InterviewPrep:DesignName", "createdAt");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decidedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "decidedAt");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decidedby")
+                        .HasAnnotation("InterviewPrep:DesignName", "decidedBy");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("text")
+                        .HasColumnName("decisionnote")
+                        .HasAnnotation("InterviewPrep:DesignName", "decisionNote");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("itemid")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemId");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("itemtype")
+                        .HasAnnotation("InterviewPrep:DesignName", "itemType");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason")
+                        .HasAnnotation("InterviewPrep:DesignName", "reason");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("integer")
+                        .HasColumnName("runid")
+                        .HasAnnotation("InterviewPrep:DesignName", "runId");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("status")
+                        .HasAnnotation("InterviewPrep:DesignName", "status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_botproposals");
+
+                    b.HasIndex("ItemId", "Status")
+                        .HasDatabaseName("idx_bot_proposals_item_status");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("idx_bot_proposals_status_created");
+
+                    b.ToTable("botproposals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_botproposals_status", "\"status\" IN ('pending', 'approved', 'rejected', 'stale')");
+                        });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "botProposals");
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.BotRun", b =>
                 {
                     b.Property<int>("Id")
@@ -290,6 +391,45 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                         });
 
                     b.HasAnnotation("InterviewPrep:DesignName", "botRuns");
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.BotSetting", b =>
+                {
+                    b.Property<string>("BotName")
+                        .HasColumnType("text")
+                        .HasColumnName("botname")
+                        .HasAnnotation("InterviewPrep:DesignName", "botName");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("mode")
+                        .HasAnnotation("InterviewPrep:DesignName", "mode");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused")
+                        .HasAnnotation("InterviewPrep:DesignName", "paused");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updatedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "updatedAt");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("updatedby")
+                        .HasAnnotation("InterviewPrep:DesignName", "updatedBy");
+
+                    b.HasKey("BotName")
+                        .HasName("pk_botsettings");
+
+                    b.ToTable("botsettings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_botsettings_mode", "\"mode\" IN ('publish', 'propose')");
+                        });
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "botSettings");
                 });
 
             modelBuilder.Entity("InterviewPrep.Data.Entities.Certification", b =>
@@ -1860,6 +2000,9 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
 
                     b.HasIndex("Status", "Priority", "CreatedAt")
                         .HasDatabaseName("idx_work_queue_status_priority_created");
+
+                    b.HasIndex("Status", "Action", "Priority", "CreatedAt")
+                        .HasDatabaseName("idx_work_queue_status_action_priority_created");
 
                     b.ToTable("workqueue", null, t =>
                         {

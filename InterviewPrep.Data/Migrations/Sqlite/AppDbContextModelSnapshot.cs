@@ -185,6 +185,95 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.BotProposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("After")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("after")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("Before")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("before")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("BotName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("botName");
+
+                    b.Property<string>("Context")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("context")
+                        .HasAnnotation("InterviewPrep:Json", true);
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("createdAt");
+
+                    b.Property<string>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decidedAt");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decidedBy");
+
+                    b.Property<string>("DecisionNote")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decisionNote");
+
+                    b.Property<string>("ItemId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("itemId");
+
+                    b.Property<string>("ItemType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("itemType");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int?>("RunId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("runId");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId", "Status")
+                        .HasDatabaseName("idx_bot_proposals_item_status");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("idx_bot_proposals_status_created");
+
+                    b.ToTable("botProposals", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_botProposals_after_json", "\"after\" IS NULL OR json_valid(\"after\")");
+
+                            t.HasCheckConstraint("ck_botProposals_before_json", "\"before\" IS NULL OR json_valid(\"before\")");
+
+                            t.HasCheckConstraint("ck_botProposals_context_json", "\"context\" IS NULL OR json_valid(\"context\")");
+
+                            t.HasCheckConstraint("ck_botProposals_status", "\"status\" IN ('pending', 'approved', 'rejected', 'stale')");
+                        });
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.BotRun", b =>
                 {
                     b.Property<int>("Id")
@@ -242,6 +331,38 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                             t.HasCheckConstraint("ck_botRuns_status", "\"status\" IN ('running', 'completed', 'failed')");
 
                             t.HasCheckConstraint("ck_botRuns_summary_json", "\"summary\" IS NULL OR json_valid(\"summary\")");
+                        });
+                });
+
+            modelBuilder.Entity("InterviewPrep.Data.Entities.BotSetting", b =>
+                {
+                    b.Property<string>("BotName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("botName");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("paused");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updatedAt");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updatedBy");
+
+                    b.HasKey("BotName");
+
+                    b.ToTable("botSettings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_botSettings_mode", "\"mode\" IN ('publish', 'propose')");
                         });
                 });
 
@@ -1601,6 +1722,9 @@ namespace InterviewPrep.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Priority", "CreatedAt")
                         .HasDatabaseName("idx_work_queue_status_priority_created");
+
+                    b.HasIndex("Status", "Action", "Priority", "CreatedAt")
+                        .HasDatabaseName("idx_work_queue_status_action_priority_created");
 
                     b.ToTable("workQueue", null, t =>
                         {

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using InterviewPrep.Data;
-using InterviewPrep.Data.Bots;
 using InterviewPrep.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +9,10 @@ namespace InterviewPrep.Web.Features.Bots;
 /// <summary>What one run of a bot did: items looked at, created, updated and deleted, and a summary of what it found.</summary>
 public sealed record BotOutcome(int Processed, int Created, int Updated, int Deleted, JsonObject Summary);
 
-/// <summary>A bot: a name, what it does, when it runs (a cron expression), and one run.</summary>
+/// <summary>The run a bot is in: its id in <c>botRuns</c>, and whether its edits are published or proposed.</summary>
+public sealed record BotRunContext(int RunId, BotMode Mode);
+
+/// <summary>A bot: a name, what it does, when it runs (a cron expression), how its edits reach the content, and one run.</summary>
 public interface IBot
 {
     string Name { get; }
@@ -19,18 +22,31 @@ public interface IBot
     /// <summary>When it runs on its own (cron, UTC), for example <c>0 3 * * *</c>: daily at 03:00.</summary>
     string Schedule { get; }
 
-    Task<BotOutcome> RunAsync(int runId, CancellationToken ct);
+    /// <summary>Whether it edits content at all: only then does its mode (publish or propose) mean anything.</summary>
+    bool EditsContent { get; }
+
+    /// <summary>Its mode until an admin chooses one.</summary>
+    BotMode DefaultMode { get; }
+
+    Task<BotOutcome> RunAsync(BotRunContext run, CancellationToken ct);
 }
 
 /// <summary>
 /// Runs bots and records each run in the design's <c>botRuns</c>: started, then completed with its counts
-/// and summary, or failed with the error. A bot's completed runs, newest first, are access pattern 9.
+/// and summary, or failed with the error. One bot runs once at a time in this process; a second request
+/// waits for the first. A bot's completed runs, newest first, are access pattern 9.
 /// </summary>
-public sealed class BotRunner(IEnumerable<IBot> bots, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ILogger<BotRunner> logger)
+public sealed class BotRunner(
+    IEnumerable<IBot> bots, IDbContextFactory<AppDbContext> dbFactory, BotSettings settings, TimeProvider clock, ILogger<BotRunner> logger)
 {
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _running = new(StringComparer.Ordinal);
+
     public IReadOnlyList<IBot> Bots { get; } = [.. bots.OrderBy(b => b.Name, StringComparer.Ordinal)];
 
     public IBot? Find(string name) => Bots.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Whether a run of the bot is under way in this process.</summary>
+    public bool IsRunning(string name) => _running.TryGetValue(name, out var gate) && gate.CurrentCount == 0;
 
     /// <summary>Runs a bot now; the recorded run, or null when there is no such bot.</summary>
     public async Task<BotRun?> RunAsync(string name, CancellationToken ct = default)
@@ -41,6 +57,21 @@ public sealed class BotRunner(IEnumerable<IBot> bots, IDbContextFactory<AppDbCon
             return null;
         }
 
+        var gate = _running.GetOrAdd(bot.Name, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await RunOnceAsync(bot, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<BotRun> RunOnceAsync(IBot bot, CancellationToken ct)
+    {
+        var mode = bot.EditsContent ? (await settings.OfAsync(bot, ct)).Mode : BotMode.Publish;
         var run = new BotRun { BotName = bot.Name, StartedAt = clock.GetUtcNow().UtcDateTime, Status = BotRunStatus.Running };
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
@@ -50,14 +81,20 @@ public sealed class BotRunner(IEnumerable<IBot> bots, IDbContextFactory<AppDbCon
 
         try
         {
-            var outcome = await bot.RunAsync(run.Id, ct);
+            var outcome = await bot.RunAsync(new BotRunContext(run.Id, mode), ct);
+            outcome.Summary["mode"] = Vocabulary.ToText(mode);
             (run.Status, run.ItemsProcessed, run.ItemsCreated, run.ItemsUpdated, run.ItemsDeleted, run.Summary) =
                 (BotRunStatus.Completed, outcome.Processed, outcome.Created, outcome.Updated, outcome.Deleted, outcome.Summary);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            logger.LogError(e, "Bot {Bot} failed in run {Run}", bot.Name, run.Id);
-            (run.Status, run.Summary) = (BotRunStatus.Failed, new JsonObject { ["error"] = e.Message });
+            if (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Bot {Bot} failed in run {Run}", bot.Name, run.Id);
+            }
+
+            (run.Status, run.Summary) = (BotRunStatus.Failed,
+                new JsonObject { ["error"] = e is OperationCanceledException ? "stopped before it finished (the app was shutting down)" : e.Message });
         }
 
         run.CompletedAt = clock.GetUtcNow().UtcDateTime;
@@ -68,6 +105,26 @@ public sealed class BotRunner(IEnumerable<IBot> bots, IDbContextFactory<AppDbCon
         }
 
         return run;
+    }
+
+    /// <summary>
+    /// Marks the runs left "running" by a process that stopped (a crash, a kill) as failed, so that their
+    /// bots' figures are right; their work items come back through the queue's sweep. Call it at start-up,
+    /// before this process runs any bot.
+    /// </summary>
+    public async Task<int> RecoverInterruptedAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var interrupted = await db.BotRuns.Where(r => r.Status == BotRunStatus.Running).ToListAsync(ct);
+        foreach (var run in interrupted)
+        {
+            (run.Status, run.CompletedAt, run.Summary) =
+                (BotRunStatus.Failed, now, new JsonObject { ["error"] = "interrupted: the process stopped during the run" });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return interrupted.Count;
     }
 
     /// <summary>A bot's completed runs, newest first (access pattern 9).</summary>

@@ -24,6 +24,10 @@ public sealed class QualityBot(IDbContextFactory<AppDbContext> dbFactory, WorkQu
 
     public string Schedule => "0 3 * * *";
 
+    public bool EditsContent => false;
+
+    public BotMode DefaultMode => BotMode.Publish;
+
     /// <summary>One problem: its name, the work it asks for and how urgent it is (lower first).</summary>
     public sealed record Problem(string Name, string Action, int Priority);
 
@@ -131,7 +135,7 @@ public sealed class QualityBot(IDbContextFactory<AppDbContext> dbFactory, WorkQu
         return t.Length <= 30 ? t : "…" + t[^30..];
     }
 
-    public async Task<BotOutcome> RunAsync(int runId, CancellationToken ct)
+    public async Task<BotOutcome> RunAsync(BotRunContext run, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var perChannel = await db.Questions.AsNoTracking()
