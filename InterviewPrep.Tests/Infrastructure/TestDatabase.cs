@@ -87,6 +87,23 @@ public sealed class TestDatabase : IAsyncDisposable
     public InterviewPrep.Web.Features.Voice.VoiceService VoiceService() =>
         new(Factory, new InterviewPrep.Web.Features.Sessions.SessionService(Factory, Clock), VoiceGrading(), ReviewService(), Clock);
 
+    /// <summary>Every bot over this database, with their runner and settings (the scheduler takes these too).</summary>
+    public InterviewPrep.Web.Features.Bots.BotRunner BotRunner()
+    {
+        var queue = new InterviewPrep.Data.Bots.WorkQueue(Factory, Clock);
+        var edits = new InterviewPrep.Data.Bots.BotEdits(Factory, Changes, queue, Clock);
+        InterviewPrep.Web.Features.Bots.IBot[] bots =
+        [
+            new InterviewPrep.Web.Features.Bots.QualityBot(Factory, queue),
+            new InterviewPrep.Web.Features.Bots.DiagramRepairBot(Factory, queue, edits),
+            new InterviewPrep.Web.Features.Bots.VoiceKeywordsBot(Factory, queue, edits, VoiceGrading()),
+            new InterviewPrep.Web.Features.Bots.RelevanceBot(Factory, edits, Clock),
+        ];
+        return new InterviewPrep.Web.Features.Bots.BotRunner(
+            bots, Factory, new InterviewPrep.Web.Features.Bots.BotSettings(Factory, Clock), Clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<InterviewPrep.Web.Features.Bots.BotRunner>.Instance);
+    }
+
     /// <summary>
     /// Makes the database itself refuse to insert a row of <paramref name="table"/> whose
     /// <paramref name="column"/> is <paramref name="value"/>: a failure forced on purpose, in the

@@ -147,4 +147,29 @@ public sealed class WorkQueueTests : IAsyncLifetime
         Assert.Contains(plan, line => line.Contains("idx_work_queue_status_priority_created", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
+
+    [Fact]
+    [Trait(TestProvider.Trait, "Sqlite")] // SQLite's plan; PostgreSQL's planner chooses by statistics
+    public void ABotsClaim_WalksThePendingByActionIndex_WithoutASort()
+    {
+        using var connection = _db.OpenConnection();
+        var plan = QueryPlans.Plan(connection,
+            "SELECT id FROM workQueue WHERE status = 'pending' AND action = 'repair-diagram' ORDER BY priority, createdAt LIMIT 50");
+
+        Assert.Contains(plan, line => line.Contains("idx_work_queue_status_action_priority_created", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ABotClaimsOnlyItsOwnAction_InOrder()
+    {
+        await _queue.EnqueueAsync(
+            [new WorkRequest("question", "q-1", "write-tldr", Priority: 1), new WorkRequest("question", "q-2", "repair-diagram", Priority: 4),
+             new WorkRequest("question", "q-3", "repair-diagram", Priority: 2)], "test");
+
+        var mine = await _queue.ClaimAsync("repair", 10, "repair-diagram", ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["q-3", "q-2"], mine.Select(i => i.ItemId));
+        Assert.Equal("q-1", (await _queue.ClaimAsync("any"))!.ItemId);
+    }
 }

@@ -1,0 +1,153 @@
+using InterviewPrep.Data.Bots;
+using InterviewPrep.Data.Content;
+using InterviewPrep.Data.Entities;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Bots;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace InterviewPrep.Tests.Features.Bots;
+
+/// <summary>The bots that change content, and their schedule, run on the starter content and on questions written for these tests.</summary>
+public sealed class ContentBotsTests : IAsyncLifetime
+{
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+    private TestDatabase _db = null!;
+    private BotRunner _runner = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _db = await TestDatabase.CreateAsync(_clock);
+        await _db.Initializer(seed: true).SeedAsync();
+        _runner = _db.BotRunner();
+    }
+
+    public ValueTask DisposeAsync() => _db.DisposeAsync();
+
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private Task AddAsync(string id, string? diagram, bool voice = false, string answer = "A B-tree keeps sorted keys in pages; a lookup reads one page per level.") =>
+        _db.Changes.UpsertAsync(new QuestionData
+        {
+            Id = id, Text = "How does a B-tree index find a row?", Answer = answer, Channel = "database", SubChannel = "indexes",
+            Difficulty = Difficulty.Intermediate, Diagram = diagram, VoiceSuitable = voice,
+        }, new ChangeSource(HistoryEventSources.Admin, "ann"), Ct);
+
+    [Fact]
+    public async Task DiagramRepair_FixesWhatItSafelyCan_AndHandsTheRestToAPerson()
+    {
+        await AddAsync("fixable", "graph TD\n  A[Root (page)] --> B{Leaf [full]?}");
+        await AddAsync("unfixable", "graph TD\n  A[Root (page] --> B");
+        await _runner.RunAsync(QualityBot.BotName, Ct);
+
+        var run = await _runner.RunAsync(DiagramRepairBot.BotName, Ct);
+
+        Assert.Equal(BotRunStatus.Completed, run!.Status);
+        Assert.Equal("publish", run.Summary!["mode"]!.GetValue<string>());
+        await using var db = _db.CreateContext();
+        Assert.Equal("graph TD\n  A[\"Root (page)\"] --> B{\"Leaf [full]?\"}", (await db.Questions.SingleAsync(q => q.Id == "fixable", Ct)).Diagram);
+        Assert.Equal("graph TD\n  A[Root (page] --> B", (await db.Questions.SingleAsync(q => q.Id == "unfixable", Ct)).Diagram);
+        var byHand = await db.WorkQueue.SingleAsync(w => w.ItemId == "unfixable" && w.Action == DiagramRepairBot.ByHand, Ct);
+        Assert.Contains("do not pair up", byHand.Reason);
+        Assert.Equal(DiagramRepairBot.BotName, byHand.CreatedBy);
+        Assert.DoesNotContain(await db.WorkQueue.Where(w => w.Action == "repair-diagram").Select(w => w.Status).ToListAsync(Ct), s => s != WorkQueueStatus.Completed);
+        var entry = await db.BotLedger.SingleAsync(e => e.ItemId == "fixable", Ct);
+        Assert.Equal(run.Id, entry.RunId);
+        Assert.True((await LedgerChain.VerifyAsync(db, Ct)).Intact);
+    }
+
+    [Fact]
+    public async Task VoiceKeywords_AreProposedForReview_FromTheAnswer_AndOnlyForVoiceQuestionsWithoutThem()
+    {
+        await AddAsync("voice-1", null, voice: true, answer:
+            "Consistent hashing places servers and keys on a hash ring. Each key belongs to the next server clockwise. Virtual nodes spread "
+            + "each server over the ring so load stays even, and adding a server moves only the keys between it and its predecessor, "
+            + "which is why caches like memcached clusters and databases like Cassandra and DynamoDB partition data this way. Rebalancing "
+            + "touches a small fraction of keys instead of rehashing everything with modulo placement.");
+        await _runner.RunAsync(QualityBot.BotName, Ct);
+
+        var run = await _runner.RunAsync(VoiceKeywordsBot.BotName, Ct);
+
+        Assert.Equal("propose", run!.Summary!["mode"]!.GetValue<string>());
+        await using var db = _db.CreateContext();
+        Assert.Null((await db.Questions.SingleAsync(q => q.Id == "voice-1", Ct)).VoiceKeywords);
+        var proposal = await db.BotProposals.SingleAsync(p => p.ItemId == "voice-1", Ct);
+        var keywords = proposal.After["voiceKeywords"]!.AsArray().Select(k => k!.GetValue<string>()).ToList();
+        Assert.InRange(keywords.Count, VoiceKeywordsBot.Fewest, VoiceKeywordsBot.Most);
+        Assert.Contains(keywords, k => k.Contains("ring", StringComparison.OrdinalIgnoreCase) || k.Contains("hash", StringComparison.OrdinalIgnoreCase));
+        Assert.Null(proposal.Before["voiceKeywords"]);
+    }
+
+    [Fact]
+    public async Task Relevance_ListsEveryComponent_AndASecondRunOverTheSameContentWritesNothing()
+    {
+        var first = await _runner.RunAsync(RelevanceBot.BotName, Ct);
+        var second = await _runner.RunAsync(RelevanceBot.BotName, Ct);
+
+        Assert.True(first!.ItemsUpdated > 60);
+        Assert.Equal(first.ItemsProcessed, first.ItemsUpdated);
+        Assert.Equal(0, second!.ItemsUpdated);
+        await using var db = _db.CreateContext();
+        var q = await db.Questions.AsNoTracking().FirstAsync(Ct);
+        var components = q.RelevanceDetails!["components"]!.AsArray();
+        Assert.Equal(["substance", "companies", "learnerInterest", "completeness", "freshness", "openReports"],
+            components.Select(c => c!["name"]!.GetValue<string>()));
+        Assert.Equal(Math.Clamp(components.Sum(c => c!["points"]!.GetValue<int>()), 0, 100), q.RelevanceScore);
+    }
+
+    [Fact]
+    public void Relevance_Score_AddsItsComponents_AndOpenReportsTakePointsAway()
+    {
+        var now = new DateTime(2026, 11, 2, 0, 0, 0, DateTimeKind.Utc);
+        var rich = new RelevanceBot.Inputs(400, 6, 10, 10, true, true, true, 4, now.AddDays(-10), 0);
+
+        Assert.Equal(100, RelevanceBot.Score(rich, now).Score);
+        Assert.Equal(70, RelevanceBot.Score(rich with { OpenReports = 3 }, now).Score);
+        Assert.Equal(93, RelevanceBot.Score(rich with { LastEdited = now.AddDays(-500) }, now).Score);
+        Assert.Equal(0, RelevanceBot.Score(new RelevanceBot.Inputs(0, 0, 0, 0, false, false, false, 0, now.AddYears(-3), 5), now).Score);
+    }
+
+    [Fact]
+    public async Task TheScheduler_RunsABotWhenItsScheduleFallsDue_MakesUpOneMissedRun_AndSkipsPausedBots()
+    {
+        var settings = new BotSettings(_db.Factory, _clock);
+        var scheduler = new BotScheduler(_runner, settings, new WorkQueue(_db.Factory, _clock), _db.Factory, _clock,
+            Options.Create(new BotSchedulerOptions()), NullLogger<BotScheduler>.Instance);
+        var since = _clock.GetUtcNow().UtcDateTime; // 09:00; the quality bot runs daily at 03:00, relevance at 04:15
+
+        Assert.Empty(await scheduler.TickAsync(since, Ct));
+        _clock.Advance(TimeSpan.FromHours(18)); // 03:00 the next day
+        await settings.SetAsync(_runner.Find(RelevanceBot.BotName)!, BotMode.Publish, paused: true, "ann", Ct);
+        Assert.Equal([QualityBot.BotName], await scheduler.TickAsync(since, Ct));
+        Assert.Empty(await scheduler.TickAsync(since, Ct));
+
+        // Down for two days: each bot makes up one run, not two.
+        _clock.Advance(TimeSpan.FromDays(2));
+        await settings.SetAsync(_runner.Find(RelevanceBot.BotName)!, BotMode.Publish, paused: false, "ann", Ct);
+        var ran = await scheduler.TickAsync(since, Ct);
+        Assert.Equal([DiagramRepairBot.BotName, QualityBot.BotName, RelevanceBot.BotName, VoiceKeywordsBot.BotName], ran);
+        Assert.Empty(await scheduler.TickAsync(since, Ct));
+    }
+
+    [Fact]
+    public void EveryBotsSchedule_IsAValidCronExpression() =>
+        Assert.All(_runner.Bots, b => Assert.NotNull(BotScheduler.NextRun(b.Schedule, _clock.GetUtcNow().UtcDateTime)));
+
+    [Fact]
+    public async Task ARunLeftRunningByAProcessThatDied_IsMarkedFailed()
+    {
+        await using (var db = _db.CreateContext())
+        {
+            db.BotRuns.Add(new BotRun { BotName = RelevanceBot.BotName, StartedAt = _clock.GetUtcNow().UtcDateTime, Status = BotRunStatus.Running });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Assert.Equal(1, await _runner.RecoverInterruptedAsync(Ct));
+
+        await using var check = _db.CreateContext();
+        var run = await check.BotRuns.SingleAsync(Ct);
+        Assert.Equal(BotRunStatus.Failed, run.Status);
+        Assert.Contains("interrupted", run.Summary!["error"]!.GetValue<string>());
+    }
+}
