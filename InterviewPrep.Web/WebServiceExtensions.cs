@@ -162,6 +162,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminCertifications>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminPaths>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminVoice>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminBots>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Moderation.ModerationService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
