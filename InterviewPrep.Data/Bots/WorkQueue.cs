@@ -222,6 +222,18 @@ public sealed class WorkQueue(IDbContextFactory<AppDbContext> dbFactory, TimePro
         return new SweepResult(recovered, due);
     }
 
+    /// <summary>Gives back at once every item <paramref name="worker"/> holds: its process is known to be dead.</summary>
+    public async Task<int> ReleaseAsync(string worker, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WorkQueue
+            .Where(w => w.Status == WorkQueueStatus.Processing && w.AssignedTo == worker)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(w => w.Status, WorkQueueStatus.Pending)
+                .SetProperty(w => w.AssignedTo, (string?)null)
+                .SetProperty(w => w.LeaseUntil, (DateTime?)null), ct);
+    }
+
     /// <summary>An admin's retry of a dead letter or a cancelled item: pending again, with its attempts counted afresh.</summary>
     public async Task<bool> RetryAsync(int itemId, CancellationToken ct = default)
     {

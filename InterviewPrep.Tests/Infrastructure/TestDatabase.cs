@@ -100,7 +100,7 @@ public sealed class TestDatabase : IAsyncDisposable
             new InterviewPrep.Web.Features.Bots.RelevanceBot(Factory, edits, Clock),
         ];
         return new InterviewPrep.Web.Features.Bots.BotRunner(
-            bots, Factory, new InterviewPrep.Web.Features.Bots.BotSettings(Factory, Clock), Clock,
+            bots, Factory, new InterviewPrep.Web.Features.Bots.BotSettings(Factory, Clock), queue, Clock,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<InterviewPrep.Web.Features.Bots.BotRunner>.Instance);
     }
 

@@ -135,19 +135,39 @@ public sealed class ContentBotsTests : IAsyncLifetime
         Assert.All(_runner.Bots, b => Assert.NotNull(BotScheduler.NextRun(b.Schedule, _clock.GetUtcNow().UtcDateTime)));
 
     [Fact]
-    public async Task ARunLeftRunningByAProcessThatDied_IsMarkedFailed()
+    public async Task ARunLeftRunningByAProcessThatDied_IsMarkedFailed_AndGivesItsWorkBack_ButALiveOneIsLeftAlone()
     {
         await using (var db = _db.CreateContext())
         {
-            db.BotRuns.Add(new BotRun { BotName = RelevanceBot.BotName, StartedAt = _clock.GetUtcNow().UtcDateTime, Status = BotRunStatus.Running });
+            // One whose process is gone, holding a work item; one of this live process.
+            db.BotRuns.Add(new BotRun
+            {
+                BotName = DiagramRepairBot.BotName, StartedAt = _clock.GetUtcNow().UtcDateTime, Status = BotRunStatus.Running,
+                Summary = new System.Text.Json.Nodes.JsonObject { ["host"] = Environment.MachineName, ["pid"] = int.MaxValue - 1 },
+            });
+            db.BotRuns.Add(new BotRun
+            {
+                BotName = RelevanceBot.BotName, StartedAt = DateTime.UtcNow, Status = BotRunStatus.Running,
+                Summary = new System.Text.Json.Nodes.JsonObject { ["host"] = Environment.MachineName, ["pid"] = Environment.ProcessId },
+            });
             await db.SaveChangesAsync(Ct);
+        }
+
+        var queue = new WorkQueue(_db.Factory, _clock);
+        await queue.EnqueueAsync([new WorkRequest("question", "ip-db-001", "repair-diagram")], "test", Ct);
+        await using (var db = _db.CreateContext())
+        {
+            var deadRun = await db.BotRuns.Where(r => r.BotName == DiagramRepairBot.BotName).Select(r => r.Id).SingleAsync(Ct);
+            Assert.NotNull(await queue.ClaimAsync(BotRunner.WorkerOf(DiagramRepairBot.BotName, deadRun), ct: Ct));
         }
 
         Assert.Equal(1, await _runner.RecoverInterruptedAsync(Ct));
 
         await using var check = _db.CreateContext();
-        var run = await check.BotRuns.SingleAsync(Ct);
-        Assert.Equal(BotRunStatus.Failed, run.Status);
-        Assert.Contains("interrupted", run.Summary!["error"]!.GetValue<string>());
+        var runs = await check.BotRuns.OrderBy(r => r.Id).ToListAsync(Ct);
+        Assert.Equal([BotRunStatus.Failed, BotRunStatus.Running], runs.Select(r => r.Status));
+        Assert.Contains("interrupted", runs[0].Summary!["error"]!.GetValue<string>());
+        // Its work item is given back at once, not when the lease runs out.
+        Assert.Equal(WorkQueueStatus.Pending, (await check.WorkQueue.SingleAsync(Ct)).Status);
     }
 }

@@ -20,7 +20,7 @@ public sealed class QualityBotTests : IAsyncLifetime
         _db = await TestDatabase.CreateAsync(_clock);
         await _db.Initializer(seed: true).SeedAsync();
         var queue = new WorkQueue(_db.Factory, _clock);
-        _runner = new BotRunner([new QualityBot(_db.Factory, queue)], _db.Factory, new BotSettings(_db.Factory, _clock), _clock, NullLogger<BotRunner>.Instance);
+        _runner = new BotRunner([new QualityBot(_db.Factory, queue)], _db.Factory, new BotSettings(_db.Factory, _clock), queue, _clock, NullLogger<BotRunner>.Instance);
     }
 
     public ValueTask DisposeAsync() => _db.DisposeAsync();

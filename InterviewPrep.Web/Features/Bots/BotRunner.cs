@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using InterviewPrep.Data;
+using InterviewPrep.Data.Bots;
 using InterviewPrep.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,11 +38,14 @@ public interface IBot
 /// waits for the first. A bot's completed runs, newest first, are access pattern 9.
 /// </summary>
 public sealed class BotRunner(
-    IEnumerable<IBot> bots, IDbContextFactory<AppDbContext> dbFactory, BotSettings settings, TimeProvider clock, ILogger<BotRunner> logger)
+    IEnumerable<IBot> bots, IDbContextFactory<AppDbContext> dbFactory, BotSettings settings, WorkQueue queue, TimeProvider clock, ILogger<BotRunner> logger)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _running = new(StringComparer.Ordinal);
 
     public IReadOnlyList<IBot> Bots { get; } = [.. bots.OrderBy(b => b.Name, StringComparer.Ordinal)];
+
+    /// <summary>The worker name a run claims work items under: its items can be given back when the run is found dead.</summary>
+    public static string WorkerOf(string bot, int runId) => $"{bot}#{runId}";
 
     public IBot? Find(string name) => Bots.FirstOrDefault(b => string.Equals(b.Name, name, StringComparison.OrdinalIgnoreCase));
 
@@ -72,7 +76,12 @@ public sealed class BotRunner(
     private async Task<BotRun> RunOnceAsync(IBot bot, CancellationToken ct)
     {
         var mode = bot.EditsContent ? (await settings.OfAsync(bot, ct)).Mode : BotMode.Publish;
-        var run = new BotRun { BotName = bot.Name, StartedAt = clock.GetUtcNow().UtcDateTime, Status = BotRunStatus.Running };
+        // Which process runs it, so that another can tell a live run from one whose process died.
+        var run = new BotRun
+        {
+            BotName = bot.Name, StartedAt = clock.GetUtcNow().UtcDateTime, Status = BotRunStatus.Running,
+            Summary = new JsonObject { ["host"] = Environment.MachineName, ["pid"] = Environment.ProcessId },
+        };
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
             db.BotRuns.Add(run);
@@ -108,23 +117,58 @@ public sealed class BotRunner(
     }
 
     /// <summary>
-    /// Marks the runs left "running" by a process that stopped (a crash, a kill) as failed, so that their
-    /// bots' figures are right; their work items come back through the queue's sweep. Call it at start-up,
-    /// before this process runs any bot.
+    /// Marks the runs left "running" by a process that died (a crash, a kill) as failed, so that their bots'
+    /// figures are right, and gives their work items back to the queue at once instead of when their leases
+    /// expire. A run of a live process on this machine is left alone; a run from another machine is taken
+    /// for dead once it has gone on for <see cref="ForeignRunLimit"/>. Giving items back early is safe
+    /// either way: a worker can only complete an item it still holds.
     /// </summary>
     public async Task<int> RecoverInterruptedAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var interrupted = await db.BotRuns.Where(r => r.Status == BotRunStatus.Running).ToListAsync(ct);
-        foreach (var run in interrupted)
+        var running = await db.BotRuns.Where(r => r.Status == BotRunStatus.Running).ToListAsync(ct);
+        var dead = running.Where(r => IsDead(r, now)).ToList();
+        foreach (var run in dead)
         {
             (run.Status, run.CompletedAt, run.Summary) =
                 (BotRunStatus.Failed, now, new JsonObject { ["error"] = "interrupted: the process stopped during the run" });
+            await queue.ReleaseAsync(WorkerOf(run.BotName, run.Id), ct);
         }
 
         await db.SaveChangesAsync(ct);
-        return interrupted.Count;
+        return dead.Count;
+    }
+
+    /// <summary>How long a run that another machine started may go on before it is taken for dead.</summary>
+    public static readonly TimeSpan ForeignRunLimit = TimeSpan.FromHours(6);
+
+    private static bool IsDead(BotRun run, DateTime now)
+    {
+        if (run.Summary?["host"]?.GetValue<string>() is not { } host || run.Summary["pid"]?.GetValue<int>() is not { } pid)
+        {
+            return true;
+        }
+
+        if (host != Environment.MachineName)
+        {
+            return now - run.StartedAt > ForeignRunLimit;
+        }
+
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            // A process id can be reused: one that started after the run is another process.
+            return process.HasExited || process.StartTime.ToUniversalTime() > run.StartedAt.AddSeconds(1);
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
     }
 
     /// <summary>A bot's completed runs, newest first (access pattern 9).</summary>

@@ -50,7 +50,7 @@ public abstract class QuestionWorkBot(IDbContextFactory<AppDbContext> dbFactory,
 
     public async Task<BotOutcome> RunAsync(BotRunContext run, CancellationToken ct)
     {
-        var worker = $"{Name}#{run.RunId}";
+        var worker = BotRunner.WorkerOf(Name, run.RunId);
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var processed = 0;
         await queue.SweepAsync(ct);

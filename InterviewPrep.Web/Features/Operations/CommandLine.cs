@@ -129,7 +129,10 @@ public static class CommandLine
                     return 0;
                 case "bots" when args.Length == 3 && args[1] == "run":
                     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
-                    var ran = await app.Services.GetRequiredService<InterviewPrep.Web.Features.Bots.BotRunner>().RunAsync(args[2]);
+                    var botRunner = app.Services.GetRequiredService<InterviewPrep.Web.Features.Bots.BotRunner>();
+                    // Runs whose process died (this command killed, the app crashed) give their work back first.
+                    await botRunner.RecoverInterruptedAsync();
+                    var ran = await botRunner.RunAsync(args[2]);
                     if (ran is null)
                     {
                         await Console.Error.WriteLineAsync($"There is no bot '{args[2]}'. See: bots list");
