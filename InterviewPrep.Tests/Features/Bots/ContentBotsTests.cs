@@ -49,7 +49,7 @@ public sealed class ContentBotsTests : IAsyncLifetime
         Assert.Equal("graph TD\n  A[\"Root (page)\"] --> B{\"Leaf [full]?\"}", (await db.Questions.SingleAsync(q => q.Id == "fixable", Ct)).Diagram);
         Assert.Equal("graph TD\n  A[Root (page] --> B", (await db.Questions.SingleAsync(q => q.Id == "unfixable", Ct)).Diagram);
         var byHand = await db.WorkQueue.SingleAsync(w => w.ItemId == "unfixable" && w.Action == DiagramRepairBot.ByHand, Ct);
-        Assert.Contains("do not pair up", byHand.Reason);
+        Assert.Contains("does not close", byHand.Reason);
         Assert.Equal(DiagramRepairBot.BotName, byHand.CreatedBy);
         Assert.DoesNotContain(await db.WorkQueue.Where(w => w.Action == "repair-diagram").Select(w => w.Status).ToListAsync(Ct), s => s != WorkQueueStatus.Completed);
         var entry = await db.BotLedger.SingleAsync(e => e.ItemId == "fixable", Ct);

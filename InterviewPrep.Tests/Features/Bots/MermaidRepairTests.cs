@@ -26,7 +26,8 @@ public sealed class MermaidRepairTests
 
     [Theory]
     [InlineData("A --> B", "no diagram type")]
-    [InlineData("graph TD\n  A[Start (here] --> B", "do not pair up")]
+    [InlineData("graph TD\n  A[Start (here] --> B", "does not close")]
+    [InlineData("graph TD\n  A[Start) here] --> B", "do not pair up")]
     [InlineData("flowchart TD\n  A --> B", "nothing to repair")]
     public void WhatCannotBeRepairedSafely_IsRefusedWithTheReason(string source, string reason)
     {
@@ -59,6 +60,6 @@ public sealed class MermaidRepairTests
             Assert.Empty(MermaidCheck.Problems(r.Result.Repaired));
             Assert.Equal(MermaidRepair.ReadBack(r.Source.Replace("\r\n", "\n")), MermaidRepair.ReadBack(r.Result.Repaired!));
         });
-        Assert.True(repaired >= broken.Count * 0.8, $"only {repaired} of {broken.Count} repaired");
+        Assert.True(repaired >= broken.Count * 0.9, $"only {repaired} of {broken.Count} repaired");
     }
 }

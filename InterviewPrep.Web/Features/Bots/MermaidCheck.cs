@@ -2,9 +2,10 @@ namespace InterviewPrep.Web.Features.Bots;
 
 /// <summary>
 /// The mistakes that stop many real mermaid diagrams from drawing, found without a browser: no diagram
-/// type on the first line, a literal <c>\n</c> where a line break was meant, and (in flowcharts) a node
-/// label holding brackets or parentheses without quotes, such as <c>A[Start (here)]</c> or
-/// <c>C[dp[i][j]]</c>, which mermaid reads as the end of the label.
+/// type on the first line, a literal <c>\n</c> where a line break was meant, and in flowcharts a line
+/// mermaid cannot read (<see cref="FlowchartLine"/>), most often a node label holding brackets or
+/// parentheses without quotes, such as <c>A[Start (here)]</c> or <c>C[dp[i][j]]</c>, which mermaid reads
+/// as the end of the label.
 /// </summary>
 public static class MermaidCheck
 {
@@ -39,10 +40,13 @@ public static class MermaidCheck
 
         if (type is "flowchart" or "graph")
         {
-            var bad = lines.Skip(1).Select(UnquotedBracketLabel).FirstOrDefault(l => l is not null);
-            if (bad is not null)
+            var header = Array.FindIndex(lines, l => l.TrimStart().StartsWith(type, StringComparison.Ordinal));
+            var unread = FlowchartLine.Statements(lines[(header + 1)..]).Where(FlowchartLine.IsStatement).Select(l => (Line: l, Reading: FlowchartLine.Read(l))).FirstOrDefault(r => !r.Reading.Readable);
+            if (unread.Reading is { } reading)
             {
-                problems.Add($"a label with brackets or parentheses but no quotes: {bad}");
+                problems.Add(reading.Error!.StartsWith("a label", StringComparison.Ordinal)
+                    ? reading.Error
+                    : $"{reading.Error}: \"{Shorten(unread.Line.Trim())}\"");
             }
         }
 
@@ -68,70 +72,5 @@ public static class MermaidCheck
         return text.ToString();
     }
 
-    /// <summary>The first node label of a flowchart line that holds an unquoted bracket, or null.</summary>
-    public static string? UnquotedBracketLabel(string line)
-    {
-        var trimmed = line.Trim();
-        if (trimmed.StartsWith("%%", StringComparison.Ordinal) || trimmed.StartsWith("classDef", StringComparison.Ordinal)
-            || trimmed.StartsWith("style", StringComparison.Ordinal) || trimmed.StartsWith("click", StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        for (var i = 0; i < line.Length; i++)
-        {
-            // A node: an id, then its shape's opening bracket.
-            if (!(char.IsLetterOrDigit(line[i]) || line[i] == '_') || i + 1 >= line.Length || line[i + 1] is not ('[' or '(' or '{'))
-            {
-                continue;
-            }
-
-            var start = i + 1;
-            // The shape's opening run: [ ( { [( (( [[ {{ [/ [\ and so on.
-            var open = start;
-            while (open < line.Length && line[open] is '[' or '(' or '{' or '/' or '\\' or '>')
-            {
-                open++;
-            }
-
-            if (open < line.Length && line[open] == '"')
-            {
-                var close = line.IndexOf('"', open + 1);
-                i = close < 0 ? line.Length : close;
-                continue;
-            }
-
-            var closer = line[start] switch { '[' => ']', '(' => ')', _ => '}' };
-            var depth = open - start;
-            for (var j = open; j < line.Length; j++)
-            {
-                var c = line[j];
-                if (c is ']' or ')' or '}' or '/' or '\\')
-                {
-                    // The shape closes with as many closers as it opened; a closer first means the label ended early.
-                    var run = j;
-                    while (run < line.Length && line[run] is ']' or ')' or '}' or '/' or '\\')
-                    {
-                        run++;
-                    }
-
-                    var label = line[open..j];
-                    if (run - j < depth && line[j] != closer && label.Length > 0)
-                    {
-                        return line[i..Math.Min(line.Length, run)].Trim();
-                    }
-
-                    i = run;
-                    break;
-                }
-
-                if (c is '[' or '(' or '{')
-                {
-                    return line[i..Math.Min(line.Length, line.IndexOfAny([']', ')', '}'], j) + 1 is var e and > 0 ? e : line.Length)].Trim();
-                }
-            }
-        }
-
-        return null;
-    }
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

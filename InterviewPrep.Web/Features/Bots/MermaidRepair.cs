@@ -18,12 +18,6 @@ public sealed record MermaidRepairResult(string? Repaired, string? Refusal, IRea
 /// </summary>
 public static class MermaidRepair
 {
-    private static readonly (string Open, string Close)[] Shapes =
-    [
-        ("(((", ")))"), ("([", "])"), ("[(", ")]"), ("[[", "]]"), ("((", "))"), ("{{", "}}"), ("[/", "/]"), ("[\\", "\\]"),
-        ("[/", "\\]"), ("[\\", "/]"), ("[", "]"), ("(", ")"), ("{", "}"), (">", "]"),
-    ];
-
     public static MermaidRepairResult Repair(string source)
     {
         if (MermaidCheck.Problems(source) is not { Count: > 0 } problems)
@@ -40,33 +34,41 @@ public static class MermaidRepair
         var text = source.Replace("\r\n", "\n");
         var type = text.TrimStart().Split([' ', '\n', ';'], 2)[0];
         var flowchart = type is "flowchart" or "graph";
-        var lines = new List<string>();
-        foreach (var raw in text.Split('\n'))
+        // Literal \n first: a diagram written on one line becomes lines, whose labels are then quoted one line at a time.
+        var broken = text.Split('\n').Select(line =>
         {
-            var line = raw;
-            if (flowchart)
+            if (!OutsideLabels(line).Contains("\\n", StringComparison.Ordinal))
             {
-                var (quoted, count, refusal) = QuoteLabels(line);
-                if (refusal is not null)
-                {
-                    return new MermaidRepairResult(null, refusal, []);
-                }
-
-                if (count > 0)
-                {
-                    changes.Add($"quoted {count} label{(count == 1 ? "" : "s")} in \"{Shorten(raw.Trim())}\"");
-                    line = quoted;
-                }
+                return line;
             }
 
-            if (OutsideLabels(line).Contains("\\n", StringComparison.Ordinal))
+            var (split, breaks) = ReplaceLiteralBreaks(line);
+            changes.Add($"replaced {breaks} literal \\n");
+            return split;
+        }).ToList();
+        var all = string.Join("\n", broken).Split('\n');
+        var header = Array.FindIndex(all, l => l.TrimStart().StartsWith(type, StringComparison.Ordinal));
+        var lines = all[..(header + 1)].ToList();
+        foreach (var line in flowchart ? FlowchartLine.Statements(all[(header + 1)..]) : [.. all[(header + 1)..]])
+        {
+            if (!flowchart)
             {
-                var (split, breaks) = ReplaceLiteralBreaks(line);
-                changes.Add($"replaced {breaks} literal \\n");
-                line = split;
+                lines.Add(line);
+                continue;
             }
 
-            lines.Add(line);
+            var (quoted, count, refusal) = QuoteLabels(line);
+            if (refusal is not null)
+            {
+                return new MermaidRepairResult(null, refusal, []);
+            }
+
+            if (count > 0)
+            {
+                changes.Add($"quoted {count} label{(count == 1 ? "" : "s")} in \"{Shorten(line.Trim())}\"");
+            }
+
+            lines.Add(quoted);
         }
 
         var repaired = string.Join("\n", lines);
@@ -94,129 +96,27 @@ public static class MermaidRepair
     /// <summary>A flowchart line with every node label that holds a bracket put in quotes; or why it cannot be done safely.</summary>
     private static (string Line, int Count, string? Refusal) QuoteLabels(string line)
     {
-        var trimmed = line.TrimStart();
-        if (MermaidCheck.UnquotedBracketLabel(line) is null
-            || trimmed.StartsWith("%%", StringComparison.Ordinal) || trimmed.StartsWith("classDef", StringComparison.Ordinal)
-            || trimmed.StartsWith("style", StringComparison.Ordinal) || trimmed.StartsWith("click", StringComparison.Ordinal))
+        if (!FlowchartLine.IsStatement(line) || FlowchartLine.Read(line).Readable)
         {
             return (line, 0, null);
         }
 
-        var result = new StringBuilder();
+        var reading = FlowchartLine.Read(line, lenient: true);
+        if (!reading.Readable)
+        {
+            return (line, 0, reading.Error!.StartsWith("a label", StringComparison.Ordinal) ? reading.Error : $"{reading.Error}: \"{Shorten(line.Trim())}\"");
+        }
+
+        var result = line;
         var count = 0;
-        var i = 0;
-        while (i < line.Length)
+        foreach (var label in reading.Labels.Where(l => !l.Quoted && FlowchartLine.NeedsQuotes(l.Text(line), l.Open)).OrderByDescending(l => l.Start))
         {
-            var c = line[i];
-            if (c == '|')
-            {
-                // An edge's text, |like this|: copied as it is.
-                var end = line.IndexOf('|', i + 1);
-                end = end < 0 ? line.Length - 1 : end;
-                result.Append(line, i, end - i + 1);
-                i = end + 1;
-                continue;
-            }
-
-            var isId = char.IsLetterOrDigit(c) || c == '_';
-            if (!isId || i + 1 >= line.Length || Shape(line, i + 1) is not var (open, close))
-            {
-                result.Append(c);
-                i++;
-                continue;
-            }
-
-            result.Append(c);
-            var labelStart = i + 1 + open.Length;
-            if (labelStart < line.Length && line[labelStart] == '"')
-            {
-                // Already quoted: copy through the closing quote.
-                var q = line.IndexOf('"', labelStart + 1);
-                var upTo = q < 0 ? line.Length : q + 1;
-                result.Append(line, i + 1, upTo - (i + 1));
-                i = upTo;
-                continue;
-            }
-
-            var labelEnd = LabelEnd(line, labelStart, close);
-            if (labelEnd < 0)
-            {
-                return (line, 0, $"a label whose brackets do not pair up: \"{Shorten(line.Trim())}\"");
-            }
-
-            var label = line[labelStart..labelEnd];
-            if (label.IndexOfAny(['[', ']', '(', ')', '{', '}']) >= 0)
-            {
-                result.Append(open).Append('"').Append(label.Replace("\"", "#quot;")).Append('"').Append(close);
-                count++;
-            }
-            else
-            {
-                result.Append(open).Append(label).Append(close);
-            }
-
-            i = labelEnd + close.Length;
+            result = result[..label.Start] + "\"" + label.Text(line).Replace("\"", "#quot;") + "\"" + result[label.End..];
+            count++;
         }
 
-        return (result.ToString(), count, null);
+        return (result, count, null);
     }
-
-    /// <summary>The node shape that opens at <paramref name="at"/>, longest first.</summary>
-    private static (string Open, string Close)? Shape(string line, int at)
-    {
-        foreach (var shape in Shapes)
-        {
-            if (string.CompareOrdinal(line, at, shape.Open, 0, shape.Open.Length) == 0)
-            {
-                // "[/" and "[\" close two ways; take the one this label ends with.
-                if (shape.Open is "[/" or "[\\")
-                {
-                    var slash = LabelEnd(line, at + 2, shape.Close);
-                    if (slash < 0)
-                    {
-                        continue;
-                    }
-                }
-
-                return shape;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Where a label that starts at <paramref name="start"/> ends: the first <paramref name="close"/> with its own brackets paired; -1 when none.</summary>
-    private static int LabelEnd(string line, int start, string close)
-    {
-        var depth = 0;
-        for (var j = start; j < line.Length; j++)
-        {
-            if (depth == 0 && string.CompareOrdinal(line, j, close, 0, close.Length) == 0 && ClosesNode(line, j + close.Length))
-            {
-                return j;
-            }
-
-            switch (line[j])
-            {
-                case '[' or '(' or '{':
-                    depth++;
-                    break;
-                case ']' or ')' or '}':
-                    if (--depth < 0)
-                    {
-                        return -1;
-                    }
-
-                    break;
-            }
-        }
-
-        return -1;
-    }
-
-    /// <summary>Whether what follows a closer can follow a node: the end, a space, an arrow, a class or a separator.</summary>
-    private static bool ClosesNode(string line, int after) =>
-        after >= line.Length || line[after] is ' ' or '\t' or '-' or '=' or '.' or '&' or ';' or ':' or '~' or '<';
 
     /// <summary>A literal \n outside quotes becomes &lt;br/&gt; inside a label's brackets, and a new line between statements.</summary>
     private static (string Line, int Count) ReplaceLiteralBreaks(string line)
