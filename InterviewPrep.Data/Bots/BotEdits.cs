@@ -54,6 +54,9 @@ public enum EditOutcome
     /// <summary>The same edit was already waiting for review.</summary>
     AlreadyProposed,
 
+    /// <summary>An admin rejected the same edit of the question as it still is: it is not proposed again.</summary>
+    Rejected,
+
     /// <summary>The question already had those values.</summary>
     Unchanged,
 
@@ -126,13 +129,19 @@ public sealed class BotEdits(IDbContextFactory<AppDbContext> dbFactory, ContentC
                 new JsonObject { ["outcome"] = "published", ["fields"] = new JsonArray([.. changed.Select(f => (JsonNode)f)]) }, ct);
         }
 
-        var pending = await db.BotProposals.AsNoTracking()
-            .Where(p => p.ItemId == edit.QuestionId && p.Status == ProposalStatus.Pending && p.BotName == actor.Bot)
-            .Select(p => p.After)
+        // The same edit waiting, or rejected for the question as it still is, is not proposed again.
+        var earlier = await db.BotProposals.AsNoTracking()
+            .Where(p => p.ItemId == edit.QuestionId && p.BotName == actor.Bot && (p.Status == ProposalStatus.Pending || p.Status == ProposalStatus.Rejected))
+            .Select(p => new { p.Status, p.Before, p.After })
             .ToListAsync(ct);
-        if (pending.Any(p => JsonNode.DeepEquals(p, edit.After)))
+        if (earlier.Any(p => p.Status == ProposalStatus.Pending && JsonNode.DeepEquals(p.After, edit.After)))
         {
             return await FinishAsync(db, tx, actor, EditOutcome.AlreadyProposed, new JsonObject { ["outcome"] = "already proposed" }, ct);
+        }
+
+        if (earlier.Any(p => p.Status == ProposalStatus.Rejected && JsonNode.DeepEquals(p.After, edit.After) && JsonNode.DeepEquals(p.Before, edit.Before)))
+        {
+            return await FinishAsync(db, tx, actor, EditOutcome.Rejected, new JsonObject { ["outcome"] = "rejected before" }, ct);
         }
 
         var proposal = new BotProposal

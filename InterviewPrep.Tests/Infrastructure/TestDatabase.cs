@@ -98,6 +98,7 @@ public sealed class TestDatabase : IAsyncDisposable
             new InterviewPrep.Web.Features.Bots.DiagramRepairBot(Factory, queue, edits),
             new InterviewPrep.Web.Features.Bots.VoiceKeywordsBot(Factory, queue, edits, VoiceGrading()),
             new InterviewPrep.Web.Features.Bots.RelevanceBot(Factory, edits, Clock),
+            new InterviewPrep.Web.Features.Bots.DuplicatesBot(Factory, edits),
         ];
         return new InterviewPrep.Web.Features.Bots.BotRunner(
             bots, Factory, new InterviewPrep.Web.Features.Bots.BotSettings(Factory, Clock), queue, Clock,

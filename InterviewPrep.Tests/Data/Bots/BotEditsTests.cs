@@ -177,6 +177,9 @@ public sealed class BotEditsTests : IAsyncLifetime
         var rejected = await SingleProposalAsync();
         Assert.Equal((ProposalStatus.Rejected, "ann", "The parentheses are part of the node id"), (rejected.Status, rejected.DecidedBy, rejected.DecisionNote));
         Assert.Equal("graph TD\n  A[Root (page)] --> B", (await SnapshotAsync())["diagram"]!.GetValue<string>());
+        // The bot does not propose it again while the question is as it was.
+        Assert.Equal(EditOutcome.Rejected,
+            await _edits.SubmitAsync(new BotActor(Bot, null, BotMode.Propose), await DiagramEditAsync("graph TD\n  A[\"Root (page)\"] --> B"), Ct));
     }
 
     private async Task<JsonObject> SnapshotAsync()

@@ -80,6 +80,50 @@ public sealed class ContentBotsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Duplicates_ProposesArchivingTheWeakerOfTwoAlikeQuestions_WithBothSideBySide()
+    {
+        await _db.Changes.UpsertAsync(new QuestionData
+        {
+            Id = "dup-a", Text = "How does a B-tree index find a row in a relational database?", Answer = "It walks from the root page to a leaf page.",
+            Channel = "database", SubChannel = "indexes", Difficulty = Difficulty.Intermediate,
+        }, new ChangeSource(HistoryEventSources.Admin, "ann"), Ct);
+        await _db.Changes.UpsertAsync(new QuestionData
+        {
+            Id = "dup-b", Text = "How does a B-tree index find a row in a relational database?",
+            Answer = "It walks from the root page down one page per level to the leaf that holds the key, then follows the row pointer.",
+            Channel = "database", SubChannel = "indexes", Difficulty = Difficulty.Intermediate,
+        }, new ChangeSource(HistoryEventSources.Admin, "ann"), Ct);
+
+        var run = await _runner.RunAsync(DuplicatesBot.BotName, Ct);
+        var again = await _runner.RunAsync(DuplicatesBot.BotName, Ct);
+
+        Assert.Equal(1, run!.ItemsCreated);
+        Assert.Equal(0, again!.ItemsCreated);
+        await using var db = _db.CreateContext();
+        var proposal = await db.BotProposals.SingleAsync(Ct);
+        Assert.Equal("dup-a", proposal.ItemId);
+        Assert.Equal("archived", proposal.After["status"]!.GetValue<string>());
+        Assert.Equal("dup-b", proposal.Context!["duplicateOf"]!.GetValue<string>());
+        Assert.Equal("dup-a", proposal.Context["archived"]!["id"]!.GetValue<string>());
+        Assert.Equal(QuestionStatus.Active, (await db.Questions.SingleAsync(q => q.Id == "dup-a", Ct)).Status);
+    }
+
+    [Fact]
+    public void Duplicates_AreOnlyWithinAChannel_AndEachPairOnce()
+    {
+        var at = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var pairs = DuplicatesBot.Pairs(
+        [
+            ("a", "python", "What is a closure and when would you use one?", 100, at),
+            ("b", "python", "What is a closure, and when would you use one?", 300, at),
+            ("c", "javascript", "What is a closure and when would you use one?", 500, at),
+            ("d", "python", "How does the garbage collector find reference cycles?", 100, at),
+        ]);
+
+        Assert.Equal([("b", "a")], pairs.Select(p => (p.Keep, p.Archive)));
+    }
+
+    [Fact]
     public async Task Relevance_ListsEveryComponent_AndASecondRunOverTheSameContentWritesNothing()
     {
         var first = await _runner.RunAsync(RelevanceBot.BotName, Ct);

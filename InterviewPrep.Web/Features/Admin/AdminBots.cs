@@ -13,7 +13,7 @@ public sealed record BotDay(DateOnly Day, int Completed, int Failed, double Aver
 
 /// <summary>A bot as the admin page lists it: what it is, how it is set, and how its last 30 days went.</summary>
 public sealed record BotRow(
-    string Name, string Description, string Schedule, DateTime? NextRun, bool EditsContent, BotChoice Choice, bool Running,
+    string Name, string Description, string Schedule, DateTime? NextRun, bool EditsContent, bool CanPropose, BotChoice Choice, bool Running,
     BotRun? LastRun, int Runs, int Failed, TimeSpan? AverageDuration, IReadOnlyList<BotDay> Days)
 {
     /// <summary>Completed runs as a share of all runs in the 30 days; null without runs.</summary>
@@ -65,7 +65,7 @@ public sealed class AdminBots(
                     that.Count == 0 ? 0 : that.Average(r => (r.CompletedAt!.Value - r.StartedAt).TotalSeconds));
             }).ToList();
             rows.Add(new BotRow(
-                bot.Name, bot.Description, bot.Schedule, choices[bot.Name].Paused ? null : BotScheduler.NextRun(bot.Schedule, now), bot.EditsContent,
+                bot.Name, bot.Description, bot.Schedule, choices[bot.Name].Paused ? null : BotScheduler.NextRun(bot.Schedule, now), bot.EditsContent, bot.CanPropose,
                 choices[bot.Name], runner.IsRunning(bot.Name), last, finished.Count, finished.Count(r => r.Status == BotRunStatus.Failed),
                 finished.Count == 0 ? null : TimeSpan.FromSeconds(finished.Average(r => (r.CompletedAt!.Value - r.StartedAt).TotalSeconds)), days));
         }

@@ -26,6 +26,9 @@ public interface IBot
     /// <summary>Whether it edits content at all: only then does its mode (publish or propose) mean anything.</summary>
     bool EditsContent { get; }
 
+    /// <summary>Whether its edits can wait for review; one that cannot always publishes (each change can still be undone from history).</summary>
+    bool CanPropose { get; }
+
     /// <summary>Its mode until an admin chooses one.</summary>
     BotMode DefaultMode { get; }
 
@@ -75,7 +78,7 @@ public sealed class BotRunner(
 
     private async Task<BotRun> RunOnceAsync(IBot bot, CancellationToken ct)
     {
-        var mode = bot.EditsContent ? (await settings.OfAsync(bot, ct)).Mode : BotMode.Publish;
+        var mode = bot.CanPropose ? (await settings.OfAsync(bot, ct)).Mode : BotMode.Publish;
         // Which process runs it, so that another can tell a live run from one whose process died.
         var run = new BotRun
         {

@@ -26,6 +26,8 @@ public sealed class QualityBot(IDbContextFactory<AppDbContext> dbFactory, WorkQu
 
     public bool EditsContent => false;
 
+    public bool CanPropose => false;
+
     public BotMode DefaultMode => BotMode.Publish;
 
     /// <summary>One problem: its name, the work it asks for and how urgent it is (lower first).</summary>

@@ -38,6 +38,8 @@ public abstract class QuestionWorkBot(IDbContextFactory<AppDbContext> dbFactory,
 
     public bool EditsContent => true;
 
+    public bool CanPropose => true;
+
     public abstract BotMode DefaultMode { get; }
 
     /// <summary>The queue action this bot does.</summary>
@@ -111,6 +113,7 @@ public abstract class QuestionWorkBot(IDbContextFactory<AppDbContext> dbFactory,
                         EditOutcome.Published => "published",
                         EditOutcome.Proposed => "proposed",
                         EditOutcome.AlreadyProposed => "already proposed",
+                        EditOutcome.Rejected => "rejected before",
                         EditOutcome.Unchanged => "nothing to change",
                         EditOutcome.Changed => "changed while read (retried later)",
                         EditOutcome.Missing => "no longer active",

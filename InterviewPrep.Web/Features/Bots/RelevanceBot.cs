@@ -26,6 +26,8 @@ public sealed partial class RelevanceBot(IDbContextFactory<AppDbContext> dbFacto
 
     public bool EditsContent => true;
 
+    public bool CanPropose => true;
+
     public BotMode DefaultMode => BotMode.Publish;
 
     /// <summary>One part of the score.</summary>
@@ -104,6 +106,7 @@ public sealed partial class RelevanceBot(IDbContextFactory<AppDbContext> dbFacto
                 EditOutcome.Published => "published",
                 EditOutcome.Proposed => "proposed",
                 EditOutcome.AlreadyProposed => "already proposed",
+                EditOutcome.Rejected => "rejected before",
                 EditOutcome.Changed => "changed while read",
                 _ => "unchanged",
             };
