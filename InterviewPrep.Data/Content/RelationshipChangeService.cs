@@ -21,8 +21,10 @@ public sealed record RelationshipOutcome(QuestionRelationship? Relationship, str
 /// </summary>
 public sealed class RelationshipChangeService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, ContentVersion? version = null)
 {
+    /// <param name="also">Called with the relationship before and after the change, inside its transaction, for a record that must go with it (a bot's ledger entry).</param>
     public async Task<RelationshipOutcome> AddAsync(
-        string sourceId, string targetId, string type, int strength, ChangeSource source, CancellationToken ct = default)
+        string sourceId, string targetId, string type, int strength, ChangeSource source, CancellationToken ct = default,
+        Func<AppDbContext, JsonObject?, JsonObject?, CancellationToken, Task>? also = null)
     {
         if (Invalid(type, strength) is { } invalid)
         {
@@ -64,10 +66,16 @@ public sealed class RelationshipChangeService(IDbContextFactory<AppDbContext> db
 
         AddHistory(db, HistoryEventTypes.RelationshipAdded, source, null, relationship, now,
             $"Linked to {targetId} as {RelationshipTypes.ToText(type)} (strength {strength})");
+        if (also is not null)
+        {
+            await also(db, null, Snapshot(relationship), ct);
+        }
+
         return await CommitAsync(db, tx, relationship, ct);
     }
 
-    public async Task<RelationshipOutcome> UpdateAsync(int id, string type, int strength, ChangeSource source, CancellationToken ct = default)
+    public async Task<RelationshipOutcome> UpdateAsync(
+        int id, string type, int strength, ChangeSource source, CancellationToken ct = default, Func<AppDbContext, JsonObject?, JsonObject?, CancellationToken, Task>? also = null)
     {
         if (Invalid(type, strength) is { } invalid)
         {
@@ -99,10 +107,15 @@ public sealed class RelationshipChangeService(IDbContextFactory<AppDbContext> db
         relationship.Strength = strength;
         AddHistory(db, HistoryEventTypes.RelationshipChanged, source, before, relationship, clock.UtcNow(),
             $"Link to {relationship.TargetQuestionId} is now {RelationshipTypes.ToText(type)} (strength {strength})");
+        if (also is not null)
+        {
+            await also(db, before, Snapshot(relationship), ct);
+        }
+
         return await CommitAsync(db, tx, relationship, ct);
     }
 
-    public async Task<RelationshipOutcome> RemoveAsync(int id, ChangeSource source, CancellationToken ct = default)
+    public async Task<RelationshipOutcome> RemoveAsync(int id, ChangeSource source, CancellationToken ct = default, Func<AppDbContext, JsonObject?, JsonObject?, CancellationToken, Task>? also = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -116,6 +129,11 @@ public sealed class RelationshipChangeService(IDbContextFactory<AppDbContext> db
         db.QuestionRelationships.Remove(relationship);
         db.QuestionHistory.Add(History(HistoryEventTypes.RelationshipRemoved, source, relationship.SourceQuestionId, before, null,
             clock.UtcNow(), $"Unlinked from {relationship.TargetQuestionId} ({RelationshipTypes.ToText(relationship.RelationshipType)})"));
+        if (also is not null)
+        {
+            await also(db, before, null, ct);
+        }
+
         return await CommitAsync(db, tx, relationship, ct);
     }
 

@@ -99,6 +99,7 @@ public sealed class TestDatabase : IAsyncDisposable
             new InterviewPrep.Web.Features.Bots.VoiceKeywordsBot(Factory, queue, edits, VoiceGrading()),
             new InterviewPrep.Web.Features.Bots.RelevanceBot(Factory, edits, Clock),
             new InterviewPrep.Web.Features.Bots.DuplicatesBot(Factory, edits),
+            new InterviewPrep.Web.Features.Bots.RelationshipsBot(Factory, new RelationshipChangeService(Factory, Clock), Clock),
         ];
         return new InterviewPrep.Web.Features.Bots.BotRunner(
             bots, Factory, new InterviewPrep.Web.Features.Bots.BotSettings(Factory, Clock), queue, Clock,

@@ -124,6 +124,72 @@ public sealed class ContentBotsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Relationships_AreTypedAndLedgered_ThenOnlyChangedQuestionsAreLookedAtAgain_AndAnAdminsLinkIsNeverTouched()
+    {
+        var admin = new ChangeSource(HistoryEventSources.Admin, "ann");
+        string[] levels = ["beginner", "intermediate", "advanced", "expert"];
+        for (var i = 0; i < 8; i++)
+        {
+            await _db.Changes.UpsertAsync(new QuestionData
+            {
+                Id = $"btree-{i}", Text = $"How does a B-tree index find rows, split pages and stay balanced ({levels[i % 4]} level, case {i})?",
+                Answer = "A B-tree index keeps sorted keys in pages; a lookup descends from the root page to a leaf page, a full page splits, and the tree stays balanced.",
+                Channel = "database", SubChannel = "indexes", Difficulty = (Difficulty)(i % 4), Tags = ["b-tree", "index", "pages"],
+            }, admin, Ct);
+        }
+
+        List<QuestionRelationship> adminLinks;
+        await using (var db = _db.CreateContext())
+        {
+            adminLinks = await db.QuestionRelationships.AsNoTracking().OrderBy(r => r.Id).ToListAsync(Ct);
+        }
+
+        var first = await _runner.RunAsync(RelationshipsBot.BotName, Ct);
+        var second = await _runner.RunAsync(RelationshipsBot.BotName, Ct);
+
+        Assert.True(first!.ItemsCreated >= 40, $"{first.ItemsCreated} links");
+        Assert.Equal(0, second!.ItemsProcessed);
+        await using (var db = _db.CreateContext())
+        {
+            Assert.Equal(adminLinks.Count + first.ItemsCreated, await db.QuestionRelationships.CountAsync(Ct));
+            Assert.Equal(first.ItemsCreated, await db.BotLedger.CountAsync(e => e.BotName == RelationshipsBot.BotName && e.Action == "link-added", Ct));
+            Assert.Equal(first.ItemsCreated, await db.QuestionHistory.CountAsync(
+                h => h.EventType == HistoryEventTypes.RelationshipAdded && h.SourceName == RelationshipsBot.BotName, Ct));
+            var types = await db.QuestionRelationships.Where(r => r.SourceQuestionId.StartsWith("btree-")).Select(r => r.RelationshipType).Distinct().ToListAsync(Ct);
+            Assert.Equal(RelationshipTypes.All.Order(), types.Order());
+            Assert.True((await LedgerChain.VerifyAsync(db, Ct)).Intact);
+        }
+
+        // One question is rewritten about something else, another archived: only they, and the questions linking to them, are looked at.
+        await _db.Changes.BulkAsync(["btree-0"], q => q with { Text = "How do you tune the JVM garbage collector for low pause times?",
+            Answer = "Pick G1 or ZGC, size the heap, set a pause-time goal and read the GC logs.", Tags = ["jvm", "gc"] }, admin, Ct);
+        await _db.Changes.BulkAsync(["btree-1"], q => q with { Status = QuestionStatus.Archived }, admin, Ct);
+        var third = await _runner.RunAsync(RelationshipsBot.BotName, Ct);
+
+        Assert.Equal(2, third!.Summary!["changedQuestions"]!.GetValue<int>());
+        Assert.True(third.ItemsProcessed < first.ItemsProcessed / 3, $"looked at {third.ItemsProcessed} of {first.ItemsProcessed}");
+        Assert.True(third.ItemsDeleted > 0);
+        await using (var db = _db.CreateContext())
+        {
+            Assert.Empty(await db.QuestionRelationships.Where(r => r.SourceQuestionId == "btree-1" || r.TargetQuestionId == "btree-1").ToListAsync(Ct));
+            Assert.DoesNotContain(await db.QuestionRelationships.Where(r => r.SourceQuestionId == "btree-0").Select(r => r.TargetQuestionId).ToListAsync(Ct),
+                t => t.StartsWith("btree-", StringComparison.Ordinal));
+            var now = await db.QuestionRelationships.AsNoTracking().ToDictionaryAsync(r => r.Id, Ct);
+            Assert.All(adminLinks, l => Assert.Equal((l.RelationshipType, l.Strength), (now[l.Id].RelationshipType, now[l.Id].Strength)));
+            Assert.True((await LedgerChain.VerifyAsync(db, Ct)).Intact);
+        }
+    }
+
+    [Theory]
+    [InlineData("database", Difficulty.Advanced, "database", Difficulty.Beginner, "prerequisite")]
+    [InlineData("database", Difficulty.Beginner, "database", Difficulty.Expert, "deeper-dive")]
+    [InlineData("database", Difficulty.Beginner, "database", Difficulty.Intermediate, "follow-up")]
+    [InlineData("database", Difficulty.Beginner, "database", Difficulty.Beginner, "related")]
+    [InlineData("database", Difficulty.Beginner, "system-design", Difficulty.Expert, "related")]
+    public void Relationships_AreTypedByTopicAndLevel(string sourceChannel, Difficulty source, string targetChannel, Difficulty target, string type) =>
+        Assert.Equal((type, 73), RelationshipsBot.Classify((sourceChannel, source), (targetChannel, target), 0.731));
+
+    [Fact]
     public async Task Relevance_ListsEveryComponent_AndASecondRunOverTheSameContentWritesNothing()
     {
         var first = await _runner.RunAsync(RelevanceBot.BotName, Ct);
@@ -170,7 +236,7 @@ public sealed class ContentBotsTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromDays(2));
         await settings.SetAsync(_runner.Find(RelevanceBot.BotName)!, BotMode.Publish, paused: false, "ann", Ct);
         var ran = await scheduler.TickAsync(since, Ct);
-        Assert.Equal([DiagramRepairBot.BotName, QualityBot.BotName, RelevanceBot.BotName, VoiceKeywordsBot.BotName], ran);
+        Assert.Equal([DiagramRepairBot.BotName, QualityBot.BotName, RelationshipsBot.BotName, RelevanceBot.BotName, VoiceKeywordsBot.BotName], ran);
         Assert.Empty(await scheduler.TickAsync(since, Ct));
     }
 
