@@ -129,6 +129,9 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.RelevanceBot>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.DuplicatesBot>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.RelationshipsBot>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.PathBuilderBot>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.VoiceSessionBuilderBot>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.CertificationBot>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotSettings>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotRunner>();
         builder.Services.AddOptions<InterviewPrep.Web.Features.Bots.BotSchedulerOptions>().BindConfiguration(InterviewPrep.Web.Features.Bots.BotSchedulerOptions.Section);

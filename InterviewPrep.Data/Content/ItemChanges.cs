@@ -22,9 +22,11 @@ public static class ItemChanges
     /// <summary>
     /// Adds the history row for an item created (<paramref name="before"/> null), changed, or deleted
     /// (<paramref name="after"/> null); returns the fields that changed, empty (and no row) when nothing did.
+    /// A bot's change also gets its ledger entry (<see cref="Bots.LedgerChain"/>), in the same transaction.
     /// </summary>
-    public static List<string> Record(
-        AppDbContext db, string itemType, string id, string label, JsonObject? before, JsonObject? after, ChangeSource source, DateTime now)
+    public static async Task<List<string>> RecordAsync(
+        AppDbContext db, string itemType, string id, string label, JsonObject? before, JsonObject? after, ChangeSource source, DateTime now,
+        CancellationToken ct = default)
     {
         var changed = ChangedFields(before, after);
         if (changed.Count == 0)
@@ -47,6 +49,22 @@ public static class ItemChanges
             AfterSnapshot = after,
             CreatedAt = now,
         });
+        if (source.EventSource == HistoryEventSources.Bot)
+        {
+            await Bots.LedgerChain.AppendAsync(db, new BotLedgerEntry
+            {
+                BotName = source.SourceName ?? "bot",
+                Action = before is null ? "create" : after is null ? "delete" : "update",
+                ItemType = itemType,
+                ItemId = id,
+                BeforeState = before?.DeepClone(),
+                AfterState = after?.DeepClone(),
+                Reason = source.Reason,
+                RunId = source.Metadata?["run"]?.GetValue<int>(),
+                CreatedAt = now,
+            }, ct);
+        }
+
         return changed;
     }
 }

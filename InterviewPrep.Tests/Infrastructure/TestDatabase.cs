@@ -100,6 +100,9 @@ public sealed class TestDatabase : IAsyncDisposable
             new InterviewPrep.Web.Features.Bots.RelevanceBot(Factory, edits, Clock),
             new InterviewPrep.Web.Features.Bots.DuplicatesBot(Factory, edits),
             new InterviewPrep.Web.Features.Bots.RelationshipsBot(Factory, new RelationshipChangeService(Factory, Clock), Clock),
+            new InterviewPrep.Web.Features.Bots.PathBuilderBot(new InterviewPrep.Web.Features.LearningPaths.PathGenerator(Factory, Clock)),
+            new InterviewPrep.Web.Features.Bots.VoiceSessionBuilderBot(new InterviewPrep.Web.Features.Admin.AdminVoice(Factory, Clock)),
+            new InterviewPrep.Web.Features.Bots.CertificationBot(new InterviewPrep.Data.Content.Certifications.CertificationDomains(Factory)),
         ];
         return new InterviewPrep.Web.Features.Bots.BotRunner(
             bots, Factory, new InterviewPrep.Web.Features.Bots.BotSettings(Factory, Clock), queue, Clock,

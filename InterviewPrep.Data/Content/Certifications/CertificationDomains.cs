@@ -40,7 +40,8 @@ public sealed class CertificationDomains(IDbContextFactory<AppDbContext> dbFacto
     /// Assigns domains to the certification's mapped questions: all that no admin placed, or with
     /// <paramref name="onlyUnassigned"/> only those not in a domain yet (new ones and "general").
     /// </summary>
-    public async Task<DomainRun?> AssignAsync(string certificationId, bool onlyUnassigned = false, CancellationToken ct = default)
+    /// <param name="bot">When a bot runs it: its name and run; the moves are written to its ledger in the same transaction.</param>
+    public async Task<DomainRun?> AssignAsync(string certificationId, bool onlyUnassigned = false, CancellationToken ct = default, ChangeSource? bot = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var certification = await db.Certifications.AsNoTracking().SingleOrDefaultAsync(c => c.Id == certificationId, ct);
@@ -65,6 +66,7 @@ public sealed class CertificationDomains(IDbContextFactory<AppDbContext> dbFacto
         var domainIds = domains.Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
         var changed = 0;
         var keptByAdmins = 0;
+        var (movedFrom, movedTo) = (new System.Text.Json.Nodes.JsonObject(), new System.Text.Json.Nodes.JsonObject());
         foreach (var mapping in mappings)
         {
             if (mapping.DomainAssignedBy is not null)
@@ -86,7 +88,18 @@ public sealed class CertificationDomains(IDbContextFactory<AppDbContext> dbFacto
             }
 
             changed++;
+            (movedFrom[mapping.QuestionId], movedTo[mapping.QuestionId]) = (mapping.SubChannel, assignment.Domain);
             mapping.SubChannel = assignment.Domain;
+        }
+
+        if (bot is not null && changed > 0)
+        {
+            await Bots.LedgerChain.AppendAsync(db, new BotLedgerEntry
+            {
+                BotName = bot.SourceName ?? "bot", Action = "assign-domains", ItemType = "certification", ItemId = certificationId,
+                BeforeState = movedFrom, AfterState = movedTo, Reason = bot.Reason, RunId = bot.Metadata?["run"]?.GetValue<int>(),
+                CreatedAt = DateTime.UtcNow,
+            }, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -165,7 +178,7 @@ public sealed class CertificationDomains(IDbContextFactory<AppDbContext> dbFacto
     }
 
     /// <summary>Runs <see cref="AssignAsync"/> for every certification that has mapped questions.</summary>
-    public async Task<IReadOnlyList<DomainRun>> AssignAllAsync(bool onlyUnassigned = false, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DomainRun>> AssignAllAsync(bool onlyUnassigned = false, CancellationToken ct = default, ChangeSource? bot = null)
     {
         List<string> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -179,7 +192,7 @@ public sealed class CertificationDomains(IDbContextFactory<AppDbContext> dbFacto
         var runs = new List<DomainRun>();
         foreach (var id in ids)
         {
-            if (await AssignAsync(id, onlyUnassigned, ct) is { } run)
+            if (await AssignAsync(id, onlyUnassigned, ct, bot) is { } run)
             {
                 runs.Add(run);
             }

@@ -34,8 +34,9 @@ public static class PathChanges
     /// Adds the history row for a path created (<paramref name="before"/> null) or changed; returns the
     /// fields that changed, empty (and no row) when nothing did.
     /// </summary>
-    public static List<string> Record(AppDbContext db, JsonObject? before, LearningPath after, ChangeSource source, DateTime now) =>
-        ItemChanges.Record(db, HistoryItemTypes.LearningPath, after.Id, $"the learning path {after.Title}", before, Snapshot(after), source, now);
+    public static Task<List<string>> RecordAsync(
+        AppDbContext db, JsonObject? before, LearningPath after, ChangeSource source, DateTime now, CancellationToken ct = default) =>
+        ItemChanges.RecordAsync(db, HistoryItemTypes.LearningPath, after.Id, $"the learning path {after.Title}", before, Snapshot(after), source, now, ct);
 
     /// <summary>
     /// Whether a generator may replace this path: it was generated and nobody changed it by hand since

@@ -190,6 +190,37 @@ public sealed class ContentBotsTests : IAsyncLifetime
         Assert.Equal((type, 73), RelationshipsBot.Classify((sourceChannel, source), (targetChannel, target), 0.731));
 
     [Fact]
+    public async Task TheBuilders_RunAsBots_AndEveryChangeTheyMakeHasItsHistoryRowAndLedgerEntry()
+    {
+        // A channel's voice-suitable questions in no interview yet, and a generated path whose content changed.
+        for (var i = 0; i < 5; i++)
+        {
+            await _db.Changes.UpsertAsync(new QuestionData
+            {
+                Id = $"spoken-{i}", Text = $"Explain the CAP theorem trade-off number {i} out loud?", Answer = "Under a partition a system chooses consistency or availability.",
+                Channel = "system-design", SubChannel = "distributed", Difficulty = Difficulty.Intermediate, VoiceSuitable = true, VoiceKeywords = ["partition", "consistency"],
+            }, new ChangeSource(HistoryEventSources.Admin, "ann"), Ct);
+        }
+
+        var voice = await _runner.RunAsync(VoiceSessionBuilderBot.BotName, Ct);
+        var paths = await _runner.RunAsync(PathBuilderBot.BotName, Ct);
+        var certifications = await _runner.RunAsync(CertificationBot.BotName, Ct);
+
+        Assert.Equal(BotRunStatus.Completed, voice!.Status);
+        Assert.True(voice.ItemsCreated >= 1, voice.Summary!.ToJsonString());
+        Assert.Equal(BotRunStatus.Completed, paths!.Status);
+        Assert.Equal(BotRunStatus.Completed, certifications!.Status);
+        await using var db = _db.CreateContext();
+        var created = await db.QuestionHistory.Where(h => h.SourceName == VoiceSessionBuilderBot.BotName).ToListAsync(Ct);
+        Assert.Equal(voice.ItemsCreated, created.Count);
+        Assert.All(created, h => Assert.Equal((HistoryItemTypes.VoiceSession, HistoryEventSources.Bot), (h.QuestionType, h.EventSource)));
+        Assert.Equal(voice.ItemsCreated, await db.BotLedger.CountAsync(e => e.BotName == VoiceSessionBuilderBot.BotName && e.Action == "create", Ct));
+        Assert.Equal(await db.QuestionHistory.CountAsync(h => h.SourceName == PathBuilderBot.BotName, Ct),
+            await db.BotLedger.CountAsync(e => e.BotName == PathBuilderBot.BotName, Ct));
+        Assert.True((await LedgerChain.VerifyAsync(db, Ct)).Intact);
+    }
+
+    [Fact]
     public async Task Relevance_ListsEveryComponent_AndASecondRunOverTheSameContentWritesNothing()
     {
         var first = await _runner.RunAsync(RelevanceBot.BotName, Ct);
@@ -236,7 +267,9 @@ public sealed class ContentBotsTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromDays(2));
         await settings.SetAsync(_runner.Find(RelevanceBot.BotName)!, BotMode.Publish, paused: false, "ann", Ct);
         var ran = await scheduler.TickAsync(since, Ct);
-        Assert.Equal([DiagramRepairBot.BotName, QualityBot.BotName, RelationshipsBot.BotName, RelevanceBot.BotName, VoiceKeywordsBot.BotName], ran);
+        Assert.Equal(
+            [CertificationBot.BotName, DiagramRepairBot.BotName, PathBuilderBot.BotName, QualityBot.BotName, RelationshipsBot.BotName, RelevanceBot.BotName,
+             VoiceKeywordsBot.BotName], ran);
         Assert.Empty(await scheduler.TickAsync(since, Ct));
     }
 

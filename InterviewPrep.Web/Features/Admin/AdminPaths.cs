@@ -170,7 +170,7 @@ public sealed class AdminPaths(IDbContextFactory<AppDbContext> dbFactory, TimePr
         path.Tags = OrNone(path.Tags, Clean(form.Tags));
         path.Prerequisites = OrNone(path.Prerequisites, prerequisites);
         path.LearningObjectives = OrNone(path.LearningObjectives, Clean(form.LearningObjectives));
-        if (PathChanges.Record(db, before, path, source, now).Count > 0)
+        if ((await PathChanges.RecordAsync(db, before, path, source, now, ct)).Count > 0)
         {
             path.LastUpdated = now;
         }

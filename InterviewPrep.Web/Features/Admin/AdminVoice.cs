@@ -204,7 +204,7 @@ public sealed partial class AdminVoice(IDbContextFactory<AppDbContext> dbFactory
         session.QuestionIds = [.. form.QuestionIds];
         session.TotalQuestions = form.QuestionIds.Count;
         session.EstimatedMinutes = EstimatedMinutes(form.QuestionIds.Count, form.Difficulty);
-        if (ItemChanges.Record(db, HistoryItemTypes.VoiceSession, session.Id, $"the voice interview {session.Topic}", before, Snapshot(session), source, now).Count > 0)
+        if ((await ItemChanges.RecordAsync(db, HistoryItemTypes.VoiceSession, session.Id, $"the voice interview {session.Topic}", before, Snapshot(session), source, now, ct)).Count > 0)
         {
             session.LastUpdated = now;
         }
@@ -225,7 +225,7 @@ public sealed partial class AdminVoice(IDbContextFactory<AppDbContext> dbFactory
             return false;
         }
 
-        ItemChanges.Record(db, HistoryItemTypes.VoiceSession, id, $"the voice interview {session.Topic}", Snapshot(session), null, source, clock.GetUtcNow().UtcDateTime);
+        await ItemChanges.RecordAsync(db, HistoryItemTypes.VoiceSession, id, $"the voice interview {session.Topic}", Snapshot(session), null, source, clock.GetUtcNow().UtcDateTime, ct);
         db.VoiceSessions.Remove(session);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -291,7 +291,7 @@ public sealed partial class AdminVoice(IDbContextFactory<AppDbContext> dbFactory
         var before = new JsonObject { ["groups"] = JsonSerializer.SerializeToNode(existing.Select(g => g.Phrases)) };
         var after = new JsonObject { ["groups"] = JsonSerializer.SerializeToNode(groups) };
         var now = clock.GetUtcNow().UtcDateTime;
-        if (ItemChanges.Record(db, HistoryItemTypes.VoiceSynonyms, HistoryItemTypes.VoiceSynonyms, "the voice synonym list", before, after, source, now).Count == 0)
+        if ((await ItemChanges.RecordAsync(db, HistoryItemTypes.VoiceSynonyms, HistoryItemTypes.VoiceSynonyms, "the voice synonym list", before, after, source, now, ct)).Count == 0)
         {
             return null;
         }

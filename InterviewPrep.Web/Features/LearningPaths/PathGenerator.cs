@@ -112,7 +112,7 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
             path.Status = "active";
         }
 
-        var changed = PathChanges.Record(db, before, path, source, now);
+        var changed = await PathChanges.RecordAsync(db, before, path, source, now, ct);
         path.LastGenerated = now;
         path.LastUpdated = now;
         await db.SaveChangesAsync(ct);
@@ -142,6 +142,29 @@ public sealed partial class PathGenerator(IDbContextFactory<AppDbContext> dbFact
                 .Select(p => RequestFor(p, certifications))
                 .OfType<PathRequest>()
                 .ToList();
+        }
+
+        var results = new List<PathGenerated>();
+        foreach (var request in requests)
+        {
+            results.Add(await GenerateAsync(request, source, ct));
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// Generates again every generated path nobody edited by hand (a bot's daily run): one whose questions
+    /// changed with the content is replaced, the rest stay as they are.
+    /// </summary>
+    public async Task<IReadOnlyList<PathGenerated>> RegenerateAllAsync(ChangeSource source, CancellationToken ct = default)
+    {
+        List<PathRequest> requests;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var certifications = (await db.Certifications.AsNoTracking().Select(c => c.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+            var paths = await db.LearningPaths.AsNoTracking().Where(p => p.OwnerId == null).OrderBy(p => p.Id).ToListAsync(ct);
+            requests = paths.Where(PathChanges.IsGenerated).Select(p => RequestFor(p, certifications)).OfType<PathRequest>().ToList();
         }
 
         var results = new List<PathGenerated>();
