@@ -3,6 +3,7 @@ using System.Text.Json;
 using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Voice;
 using InterviewPrep.Web.Features.Voice.Grading;
+using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Tests.Features.Voice;
 
@@ -144,5 +145,37 @@ public sealed class VoiceGraderAgreementTests(VoiceGraderAgreementTests.Dataset 
 
             Assert.True((await voice.LoadAsync("dataset-learner", attempt.View.Id, TestContext.Current.CancellationToken))!.Finished, card.Id);
         }
+    }
+
+    [Fact]
+    public async Task DerivedConcepts_FindMostOfTheKeywordsWritersGaveTheDatasetsVoiceQuestions()
+    {
+        RequireDataset();
+        var ct = TestContext.Current.CancellationToken;
+        var grading = Db.VoiceGrading();
+        var (stats, synonyms) = (await grading.StatsAsync(ct), await grading.SynonymsAsync(ct));
+        await using var db = Db.CreateContext();
+        var questions = (await db.Questions.AsNoTracking().Where(q => q.VoiceSuitable).ToListAsync(ct)).Where(q => q.VoiceKeywords is { Count: > 0 }).ToList();
+
+        var (recall, precision, fewerThanFive) = (0.0, 0.0, 0);
+        foreach (var q in questions)
+        {
+            // What the voice keywords bot would propose had the question no keywords.
+            var key = ConceptFinder.Prepare(new GradedQuestion(q.Id, q.Channel, q.Text, q.Answer, q.Tldr, q.Explanation, null), stats, synonyms);
+            var derived = key.Concepts.Select(c => Stems(c.Name)).ToList();
+            var written = q.VoiceKeywords!.Select(Stems).Where(k => k.Count > 0).ToList();
+            recall += written.Count == 0 ? 1 : (double)written.Count(k => derived.Any(d => d.Overlaps(k))) / written.Count;
+            precision += derived.Count == 0 ? 0 : (double)derived.Count(d => written.Any(k => k.Overlaps(d))) / derived.Count;
+            fewerThanFive += derived.Count < Web.Features.Bots.VoiceKeywordsBot.Fewest ? 1 : 0;
+        }
+
+        (recall, precision) = (recall / questions.Count, precision / questions.Count);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{questions.Count} voice questions with keywords: derived concepts cover {recall:P1} of the written keywords; {precision:P1} of the derived concepts " +
+            $"are among them; {fewerThanFive} questions get fewer than five concepts");
+        Assert.True(recall >= 0.4, $"derived concepts cover only {recall:P1} of the written keywords");
+        Assert.True(precision >= 0.3, $"only {precision:P1} of the derived concepts are written keywords");
+
+        static HashSet<string> Stems(string text) => Word.Split(text).Where(w => !w.IsFunction).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
     }
 }
