@@ -119,10 +119,12 @@ public static class CommandLine
                 case "bots" when args.Length == 2 && args[1] == "list":
                     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     var runner = app.Services.GetRequiredService<InterviewPrep.Web.Features.Bots.BotRunner>();
+                    var choices = await app.Services.GetRequiredService<InterviewPrep.Web.Features.Bots.BotSettings>().AllAsync(runner.Bots);
                     foreach (var bot in runner.Bots)
                     {
                         var last = (await runner.CompletedRunsAsync(bot.Name, 1)).FirstOrDefault();
-                        await output.WriteLineAsync($"{bot.Name} ({bot.Schedule}): {bot.Description}" +
+                        var mode = !bot.EditsContent ? "queues work" : bot.CanPropose && choices[bot.Name].Mode == InterviewPrep.Data.Entities.BotMode.Propose ? "proposes" : "publishes";
+                        await output.WriteLineAsync($"{bot.Name} ({bot.Schedule}{(choices[bot.Name].Paused ? ", paused" : "")}, {mode}): {bot.Description}" +
                             (last is null ? " Never run." : $" Last run {last.StartedAt:yyyy-MM-dd HH:mm} UTC: {last.ItemsProcessed} looked at, {last.ItemsCreated} created."));
                     }
 
