@@ -55,6 +55,10 @@ public sealed class ContentBotsTests : IAsyncLifetime
         var entry = await db.BotLedger.SingleAsync(e => e.ItemId == "fixable", Ct);
         Assert.Equal(run.Id, entry.RunId);
         Assert.True((await LedgerChain.VerifyAsync(db, Ct)).Intact);
+
+        // While a person has it, the quality bot does not send the diagram back to the repair bot.
+        await _runner.RunAsync(QualityBot.BotName, Ct);
+        Assert.Equal(0, await db.WorkQueue.CountAsync(w => w.ItemId == "unfixable" && w.Action == "repair-diagram" && w.Status == WorkQueueStatus.Pending, Ct));
     }
 
     [Fact]
@@ -164,6 +168,8 @@ public sealed class ContentBotsTests : IAsyncLifetime
         await _db.Changes.BulkAsync(["btree-0"], q => q with { Text = "How do you tune the JVM garbage collector for low pause times?",
             Answer = "Pick G1 or ZGC, size the heap, set a pause-time goal and read the GC logs.", Tags = ["jvm", "gc"] }, admin, Ct);
         await _db.Changes.BulkAsync(["btree-1"], q => q with { Status = QuestionStatus.Archived }, admin, Ct);
+        // The relevance bot changes every question's score, which links are not made of.
+        await _runner.RunAsync(RelevanceBot.BotName, Ct);
         var third = await _runner.RunAsync(RelationshipsBot.BotName, Ct);
 
         Assert.Equal(2, third!.Summary!["changedQuestions"]!.GetValue<int>());

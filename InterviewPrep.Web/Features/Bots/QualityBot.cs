@@ -147,6 +147,13 @@ public sealed class QualityBot(IDbContextFactory<AppDbContext> dbFactory, WorkQu
             .ToListAsync(ct);
         var diagramChannels = perChannel.Where(c => c.WithDiagram >= DiagramChannelShare * c.All).Select(c => c.Channel).ToHashSet(StringComparer.Ordinal);
 
+        // A diagram the repair bot handed to a person is not queued for the repair bot again while that waits.
+        var open = new[] { WorkQueueStatus.Pending, WorkQueueStatus.Processing, WorkQueueStatus.Retrying };
+        var withPeople = (await db.WorkQueue.AsNoTracking()
+                .Where(w => w.Action == DiagramRepairBot.ByHand && open.Contains(w.Status))
+                .Select(w => w.ItemId)
+                .ToListAsync(ct))
+            .ToHashSet(StringComparer.Ordinal);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var requests = new List<WorkRequest>();
         var processed = 0;
@@ -162,6 +169,11 @@ public sealed class QualityBot(IDbContextFactory<AppDbContext> dbFactory, WorkQu
                          diagramChannels.Contains(q.Channel)))
             {
                 counts[problem.Name] = counts.GetValueOrDefault(problem.Name) + 1;
+                if (problem == BrokenDiagram && withPeople.Contains(q.Id))
+                {
+                    continue;
+                }
+
                 requests.Add(new WorkRequest("question", q.Id, problem.Action, problem.Priority, $"{problem.Name}: {detail}"));
             }
         }

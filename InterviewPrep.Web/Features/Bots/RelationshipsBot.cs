@@ -21,6 +21,12 @@ public sealed class RelationshipsBot(IDbContextFactory<AppDbContext> dbFactory, 
     public const string BotName = "relationships";
     public const int PerQuestion = 5;
 
+    /// <summary>The fields a link is computed from: a change to any other leaves the links as they are.</summary>
+    public static readonly IReadOnlySet<string> Inputs = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "question", "answer", "tags", "channel", "difficulty", "status",
+    };
+
     /// <summary>Questions less alike than this are not linked.</summary>
     public const double Least = 0.25;
 
@@ -74,13 +80,16 @@ public sealed class RelationshipsBot(IDbContextFactory<AppDbContext> dbFactory, 
                 .Select(r => r.Summary)
                 .FirstOrDefaultAsync(ct);
             var since = last?["historyMark"]?.GetValue<int>();
+            // Changes to what similarity and type are made of; a bot's relevance score, say, changes nothing here.
             changed = since is null
                 ? null
                 : (await db.QuestionHistory.AsNoTracking()
                     .Where(h => h.Id > since && h.Id <= historyMark && HistoryEventTypes.QuestionVersions.Contains(h.EventType))
-                    .Select(h => h.QuestionId)
-                    .Distinct()
-                    .ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+                    .Select(h => new { h.QuestionId, h.EventType, h.ChangedFields })
+                    .ToListAsync(ct))
+                .Where(h => h.EventType != HistoryEventTypes.Updated || h.ChangedFields?.Any(Inputs.Contains) != false)
+                .Select(h => h.QuestionId)
+                .ToHashSet(StringComparer.Ordinal);
             questions = await db.Questions.AsNoTracking().OrderBy(q => q.Id)
                 .Select(q => new Row(q.Id, q.Channel, q.Difficulty, q.Status, q.Text, q.Answer, q.Tags))
                 .ToListAsync(ct);
