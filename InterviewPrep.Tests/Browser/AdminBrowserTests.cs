@@ -11,17 +11,7 @@ namespace InterviewPrep.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class AdminBrowserTests(BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAdminAsync(bool dark = false)
-    {
-        var page = await browser.NewPageAsync();
-        await page.Context.AddCookiesAsync([new Cookie { Name = "ip-theme", Value = dark ? "dark" : "light", Url = browser.BaseAddress.ToString() }]);
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(AppFactory.AdminEmail);
-        await page.Locator("input[name='Input.Password']").FillAsync(AppFactory.AdminPassword);
-        await page.Locator("button[type=submit]").First.ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=signed-in-user]")).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAdminAsync(bool dark = false) => BrowserPages.SignedInAdminAsync(browser, dark);
 
     private static async Task OpenEditorAsync(IPage page, string id)
     {

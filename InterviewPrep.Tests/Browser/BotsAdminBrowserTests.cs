@@ -13,17 +13,7 @@ namespace InterviewPrep.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class BotsAdminBrowserTests(BrowserFixture browser)
 {
-    private async Task<IPage> SignedInAdminAsync(bool dark = false, ViewportSize? viewport = null)
-    {
-        var page = await browser.NewPageAsync(viewport);
-        await page.Context.AddCookiesAsync([new Cookie { Name = "ip-theme", Value = dark ? "dark" : "light", Url = browser.BaseAddress.ToString() }]);
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(AppFactory.AdminEmail);
-        await page.Locator("input[name='Input.Password']").FillAsync(AppFactory.AdminPassword);
-        await page.Locator("button[type=submit]").First.ClickAsync();
-        await Assertions.Expect(page.Locator("[data-testid=signed-in-user]")).ToBeAttachedAsync();
-        return page;
-    }
+    private Task<IPage> SignedInAdminAsync(bool dark = false, ViewportSize? viewport = null) => BrowserPages.SignedInAdminAsync(browser, dark, viewport);
 
     private async Task<int> ProposeAsync(string id, JsonObject changes, string reason)
     {

@@ -53,7 +53,8 @@ public static class MermaidCheck
         return problems;
     }
 
-    private static string OutsideQuotes(string line)
+    /// <summary>A line with its quoted parts left out.</summary>
+    public static string OutsideQuotes(string line)
     {
         var text = new System.Text.StringBuilder();
         var quoted = false;

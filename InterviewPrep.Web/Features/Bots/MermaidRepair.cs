@@ -37,7 +37,7 @@ public static class MermaidRepair
         // Literal \n first: a diagram written on one line becomes lines, whose labels are then quoted one line at a time.
         var broken = text.Split('\n').Select(line =>
         {
-            if (!OutsideLabels(line).Contains("\\n", StringComparison.Ordinal))
+            if (!MermaidCheck.OutsideQuotes(line).Contains("\\n", StringComparison.Ordinal))
             {
                 return line;
             }
@@ -154,25 +154,6 @@ public static class MermaidRepair
         }
 
         return (text.ToString(), count);
-    }
-
-    private static string OutsideLabels(string line)
-    {
-        var text = new StringBuilder();
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (!quoted)
-            {
-                text.Append(c);
-            }
-        }
-
-        return text.ToString();
     }
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";

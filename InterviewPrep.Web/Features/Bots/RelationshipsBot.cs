@@ -84,7 +84,7 @@ public sealed class RelationshipsBot(IDbContextFactory<AppDbContext> dbFactory, 
             changed = since is null
                 ? null
                 : (await db.QuestionHistory.AsNoTracking()
-                    .Where(h => h.Id > since && h.Id <= historyMark && HistoryEventTypes.QuestionVersions.Contains(h.EventType))
+                    .Where(h => h.Id > since && h.Id <= historyMark && h.QuestionType == HistoryItemTypes.Question && HistoryEventTypes.QuestionVersions.Contains(h.EventType))
                     .Select(h => new { h.QuestionId, h.EventType, h.ChangedFields })
                     .ToListAsync(ct))
                 .Where(h => h.EventType != HistoryEventTypes.Updated || h.ChangedFields?.Any(Inputs.Contains) != false)
