@@ -92,6 +92,8 @@ public sealed class VoiceBrowserTests(BrowserFixture browser)
         await page.Locator("[data-testid=voice-submit]").ClickAsync();
         await Assertions.Expect(grade).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=voice-delivery]")).ToContainTextAsync("typed");
+        // Focus moves to the grade, since the button that had it is gone.
+        await Assertions.Expect(page.Locator("#voice-grade-heading")).ToBeFocusedAsync();
 
         // The first answer is still there with its grade.
         await page.Locator("[data-testid=voice-step]").First.ClickAsync();

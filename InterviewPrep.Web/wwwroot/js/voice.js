@@ -163,3 +163,8 @@ export function stopListening() {
         }
     }
 }
+
+// Moves keyboard focus to an element (a heading with tabindex="-1"), scrolling it into view.
+export function focusById(id) {
+    document.getElementById(id)?.focus();
+}
