@@ -318,5 +318,9 @@ public sealed class ContentBotsTests : IAsyncLifetime
         Assert.Contains("interrupted", runs[0].Summary!["error"]!.GetValue<string>());
         // Its work item is given back at once, not when the lease runs out.
         Assert.Equal(WorkQueueStatus.Pending, (await check.WorkQueue.SingleAsync(Ct)).Status);
+
+        // A run under way in a live process (here, the one left alone) is not started twice, from any process.
+        var busy = await _runner.RunAsync(RelevanceBot.BotName, Ct);
+        Assert.Equal((runs[1].Id, BotRunStatus.Running), (busy!.Id, busy.Status));
     }
 }

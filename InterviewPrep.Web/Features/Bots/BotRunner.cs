@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using InterviewPrep.Data;
 using InterviewPrep.Data.Bots;
 using InterviewPrep.Data.Entities;
+using InterviewPrep.Data.Providers;
 using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Bots;
@@ -55,7 +56,10 @@ public sealed class BotRunner(
     /// <summary>Whether a run of the bot is under way in this process.</summary>
     public bool IsRunning(string name) => _running.TryGetValue(name, out var gate) && gate.CurrentCount == 0;
 
-    /// <summary>Runs a bot now; the recorded run, or null when there is no such bot.</summary>
+    /// <summary>
+    /// Runs a bot now; the recorded run, or null when there is no such bot. When another process is running
+    /// the bot, that run is returned as it is (still <see cref="BotRunStatus.Running"/>) and this one does not start.
+    /// </summary>
     public async Task<BotRun?> RunAsync(string name, CancellationToken ct = default)
     {
         var bot = Find(name);
@@ -87,8 +91,26 @@ public sealed class BotRunner(
         };
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            // One run of a bot at a time across every process on the database (several app instances, the
+            // command line): a run under way in a live process wins; one whose process died is closed first.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.LockKeyAsync($"bot-run:{bot.Name}", ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var other in await db.BotRuns.Where(r => r.BotName == bot.Name && r.Status == BotRunStatus.Running).ToListAsync(ct))
+            {
+                if (!IsDead(other, now))
+                {
+                    return other;
+                }
+
+                (other.Status, other.CompletedAt, other.Summary) =
+                    (BotRunStatus.Failed, now, new JsonObject { ["error"] = "interrupted: the process stopped during the run" });
+                await queue.ReleaseAsync(WorkerOf(other.BotName, other.Id), ct);
+            }
+
             db.BotRuns.Add(run);
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
         }
 
         try

@@ -141,6 +141,12 @@ public static class CommandLine
                         return 1;
                     }
 
+                    if (ran.Status == InterviewPrep.Data.Entities.BotRunStatus.Running)
+                    {
+                        await Console.Error.WriteLineAsync($"{ran.BotName} is running already (run #{ran.Id}, started {ran.StartedAt:yyyy-MM-dd HH:mm:ss} UTC); try again when it ends.");
+                        return 1;
+                    }
+
                     await output.WriteLineAsync($"{ran.BotName} run #{ran.Id} {InterviewPrep.Data.Entities.Vocabulary.ToText(ran.Status)}: " +
                         $"{ran.ItemsProcessed} looked at, {ran.ItemsCreated} created, {ran.ItemsUpdated} updated, {ran.ItemsDeleted} deleted.");
                     await output.WriteLineAsync(ran.Summary?.ToJsonString() ?? "{}");
