@@ -132,6 +132,26 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.PathBuilderBot>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.VoiceSessionBuilderBot>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot, InterviewPrep.Web.Features.Bots.CertificationBot>();
+        // The enrichment bot exists only where a language model is configured: the app is complete without it.
+        var enrichment = builder.Configuration.GetSection(InterviewPrep.Web.Features.Bots.EnrichmentOptions.Section).Get<InterviewPrep.Web.Features.Bots.EnrichmentOptions>();
+        builder.Services.AddOptions<InterviewPrep.Web.Features.Bots.EnrichmentOptions>().BindConfiguration(InterviewPrep.Web.Features.Bots.EnrichmentOptions.Section)
+            .Validate(o => !o.Configured || Uri.TryCreate(o.Endpoint, UriKind.Absolute, out _), "Bots:Enrichment:Endpoint must be an absolute URL.")
+            .ValidateOnStart();
+        if (enrichment?.Configured == true)
+        {
+            builder.Services.AddSingleton(_ => Microsoft.Extensions.AI.OpenAIClientExtensions.AsIChatClient(new OpenAI.Chat.ChatClient(
+                enrichment.Model, new System.ClientModel.ApiKeyCredential(string.IsNullOrEmpty(enrichment.ApiKey) ? "none" : enrichment.ApiKey),
+                new OpenAI.OpenAIClientOptions { Endpoint = new Uri(enrichment.Endpoint!) })));
+            builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.IBot>(sp => new InterviewPrep.Web.Features.Bots.EnrichmentBot(
+                sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<InterviewPrep.Data.AppDbContext>>(),
+                sp.GetRequiredService<InterviewPrep.Data.Bots.WorkQueue>(), sp.GetRequiredService<InterviewPrep.Data.Bots.BotEdits>(),
+                sp.GetRequiredService<Microsoft.Extensions.AI.IChatClient>(),
+                sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<InterviewPrep.Web.Features.Bots.EnrichmentOptions>>())
+            {
+                MaxItemsPerRun = Math.Max(1, enrichment.MaxPerRun),
+            });
+        }
+
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotSettings>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotRunner>();
         builder.Services.AddOptions<InterviewPrep.Web.Features.Bots.BotSchedulerOptions>().BindConfiguration(InterviewPrep.Web.Features.Bots.BotSchedulerOptions.Section);

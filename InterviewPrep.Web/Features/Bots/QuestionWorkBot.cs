@@ -45,6 +45,9 @@ public abstract class QuestionWorkBot(IDbContextFactory<AppDbContext> dbFactory,
     /// <summary>The queue action this bot does.</summary>
     public abstract string Action { get; }
 
+    /// <summary>Every queue action this bot does, claimed in this order.</summary>
+    public virtual IReadOnlyList<string> Actions => [Action];
+
     /// <summary>At most this many items in one run, so that one run does not hold the bot for hours.</summary>
     public int MaxItemsPerRun { get; init; } = 20_000;
 
@@ -56,9 +59,27 @@ public abstract class QuestionWorkBot(IDbContextFactory<AppDbContext> dbFactory,
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var processed = 0;
         await queue.SweepAsync(ct);
-        while (processed < MaxItemsPerRun)
+        foreach (var action in Actions)
         {
-            var items = await queue.ClaimAsync(worker, Math.Min(Batch, MaxItemsPerRun - processed), Action, WorkQueue.DefaultLease, ct);
+            processed += await WorkThroughAsync(action, run, worker, counts, MaxItemsPerRun - processed, ct);
+        }
+
+        var summary = new JsonObject
+        {
+            ["action"] = string.Join(", ", Actions),
+            ["outcomes"] = new JsonObject(counts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
+        };
+        return new BotOutcome(processed, counts.GetValueOrDefault("proposed"), counts.GetValueOrDefault("published"), 0, summary);
+    }
+
+    /// <summary>Claims and handles the items of one action, a batch at a time, up to <paramref name="most"/>; how many it handled.</summary>
+    private async Task<int> WorkThroughAsync(
+        string action, BotRunContext run, string worker, SortedDictionary<string, int> counts, int most, CancellationToken ct)
+    {
+        var processed = 0;
+        while (processed < most)
+        {
+            var items = await queue.ClaimAsync(worker, Math.Min(Batch, most - processed), action, WorkQueue.DefaultLease, ct);
             if (items.Count == 0)
             {
                 break;
@@ -81,12 +102,7 @@ public abstract class QuestionWorkBot(IDbContextFactory<AppDbContext> dbFactory,
             }
         }
 
-        var summary = new JsonObject
-        {
-            ["action"] = Action,
-            ["outcomes"] = new JsonObject(counts.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
-        };
-        return new BotOutcome(processed, counts.GetValueOrDefault("proposed"), counts.GetValueOrDefault("published"), 0, summary);
+        return processed;
     }
 
     private async Task<string> HandleAsync(WorkQueueItem item, QuestionData? question, BotRunContext run, string worker, CancellationToken ct)
