@@ -54,6 +54,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<ContentImporter>();
         builder.Services.AddSingleton<InterviewPrep.Data.Bots.WorkQueue>();
         builder.Services.AddSingleton<InterviewPrep.Data.Bots.BotEdits>();
+        builder.Services.AddSingleton<InterviewPrep.Data.Operations.Backups>();
         builder.Services.AddSingleton<InterviewPrep.Data.Content.Certifications.CertificationDomains>();
         builder.Services.AddSingleton<InterviewPrep.Data.Content.Certifications.CertificationFeeds>();
         builder.Services.AddSingleton<InterviewPrep.Data.Content.Export.ContentExporter>();

@@ -56,6 +56,14 @@ public static class TestProvider
         return ConnectionString(name);
     }
 
+    /// <summary>A new, empty PostgreSQL database (no tables), to restore into; drop it with <see cref="DropPostgreSqlDatabaseAsync"/>.</summary>
+    public static async Task<string> CreateEmptyPostgreSqlDatabaseAsync()
+    {
+        var name = "ip_empty_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+        return ConnectionString(name);
+    }
+
     /// <summary>Drops a database made by <see cref="CreatePostgreSqlDatabaseAsync"/>, closing whatever still uses it.</summary>
     public static async Task DropPostgreSqlDatabaseAsync(string connectionString)
     {

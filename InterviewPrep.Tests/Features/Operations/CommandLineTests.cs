@@ -59,6 +59,26 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    [Trait(TestProvider.Trait, "Sqlite")] // the commands run against this test's SQLite file
+    public async Task Backup_ThenRestore_IntoANewFile_AndNotOverAFullOne()
+    {
+        var (migrated, _) = await RunAsync("migrate");
+        Assert.Equal(0, migrated);
+        var (exit, output) = await RunAsync("backup", "--to", Path.Combine(_folder, "backups"));
+        Assert.True(exit == 0, output);
+        var file = Directory.GetFiles(Path.Combine(_folder, "backups"), "*.sqlite.gz").Single();
+        Assert.True(File.Exists(file + ".manifest.json"));
+
+        var (restored, restoreOutput) = await RunAsync("restore", file, "--to", $"Data Source={Path.Combine(_folder, "copy.db")}");
+        var (again, againOutput) = await RunAsync("restore", file, "--to", $"Data Source={Path.Combine(_folder, "copy.db")}");
+
+        Assert.True(restored == 0, restoreOutput);
+        Assert.Contains("integrity ok", restoreOutput);
+        Assert.Equal(1, again);
+        Assert.Contains("is not empty", againOutput);
+    }
+
+    [Fact]
     public async Task Import_WithAFileThatCannotBeParsed_PrintsTheReportEndingWithTheSummaryLine_AndExitsNonZero()
     {
         File.WriteAllText(Path.Combine(_folder, "bad.json"), "{ not json");

@@ -14,7 +14,7 @@ namespace InterviewPrep.Web.Features.Operations;
 public static class CommandLine
 {
     public static bool IsCommand(string[] args) =>
-        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "grade" or "ledger" or "bots" or "help" or "--help";
+        args.Length > 0 && args[0] is "migrate" or "import" or "export" or "search-rebuild" or "certifications" or "paths" or "grade" or "ledger" or "bots" or "backup" or "restore" or "help" or "--help";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -151,6 +151,36 @@ public static class CommandLine
                         $"{ran.ItemsProcessed} looked at, {ran.ItemsCreated} created, {ran.ItemsUpdated} updated, {ran.ItemsDeleted} deleted.");
                     await output.WriteLineAsync(ran.Summary?.ToJsonString() ?? "{}");
                     return ran.Status == InterviewPrep.Data.Entities.BotRunStatus.Completed ? 0 : 1;
+                case "backup" when args.Length == 1 || (args.Length == 3 && args[1] == "--to"):
+                {
+                    await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
+                    var folder = args.Length == 3
+                        ? Path.GetFullPath(args[2])
+                        : Path.GetFullPath(Path.Combine(app.Environment.ContentRootPath, app.Configuration["Backups:Folder"] ?? Path.Combine("App_Data", "backups")));
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    var manifest = await app.Services.GetRequiredService<InterviewPrep.Data.Operations.Backups>().CreateAsync(folder);
+                    await output.WriteLineAsync($"Backed up to {Path.Combine(folder, manifest.File)} in {started.Elapsed.TotalSeconds:N1} s: {manifest.Bytes:N0} bytes, " +
+                        $"{manifest.Rows.Values.Sum():N0} rows in {manifest.Rows.Count} tables, migration {manifest.Migration}, sha256 {manifest.Sha256[..16]}…");
+                    return 0;
+                }
+
+                case "restore" when args.Length >= 2:
+                {
+                    var rest = args.Skip(2).ToList();
+                    var replace = rest.Remove("--replace");
+                    var to = rest.Count == 2 && rest[0] == "--to" ? rest[1] : null;
+                    if (rest.Count != 0 && to is null)
+                    {
+                        await Console.Error.WriteLineAsync("Usage: restore FILE [--to CONNECTION] [--replace]");
+                        return 2;
+                    }
+
+                    var started = System.Diagnostics.Stopwatch.StartNew();
+                    var restored = await app.Services.GetRequiredService<InterviewPrep.Data.Operations.Backups>().RestoreAsync(Path.GetFullPath(args[1]), to, replace);
+                    await (restored.Restored ? output : Console.Error).WriteLineAsync($"{restored.Message} ({started.Elapsed.TotalSeconds:N1} s)");
+                    return restored.Restored ? 0 : 1;
+                }
+
                 case "ledger" when args.Length == 2 && args[1] == "verify":
                     await app.Services.GetRequiredService<DatabaseInitializer>().MigrateAsync();
                     await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
@@ -181,6 +211,9 @@ public static class CommandLine
                           InterviewPrep.Web paths rebuild     build again, from this collection, the generated paths none of whose questions is here
                           InterviewPrep.Web grade QUESTION_ID grade the spoken answer read from standard input; prints one JSON object
                           InterviewPrep.Web ledger verify     check that no bot ledger entry was changed, removed or inserted
+                          InterviewPrep.Web backup [--to DIR] a consistent backup while the app runs, with its manifest and checksum
+                          InterviewPrep.Web restore FILE [--to CONNECTION] [--replace]
+                                                              restore into an empty database, checking checksum, integrity and rows
                           InterviewPrep.Web bots list         the bots, their schedules and last runs
                           InterviewPrep.Web bots run NAME     run a bot now; prints its counts and summary
                         """);
