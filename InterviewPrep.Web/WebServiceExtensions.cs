@@ -152,6 +152,13 @@ public static partial class WebServiceExtensions
             });
         }
 
+        builder.Services.AddOptions<InterviewPrep.Web.Features.Operations.BackupOptions>().BindConfiguration(InterviewPrep.Web.Features.Operations.BackupOptions.Section)
+            .Validate(o => o.KeepDailyDays > 0 && o.KeepWeeklyDays > 0, "Backups:KeepDailyDays and Backups:KeepWeeklyDays must be positive.")
+            .Validate(o => Cronos.CronExpression.TryParse(o.Daily, out _) && Cronos.CronExpression.TryParse(o.Weekly, out _), "Backups:Daily and Backups:Weekly must be cron expressions.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Operations.IBackupTarget, InterviewPrep.Web.Features.Operations.FolderBackupTarget>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Operations.BackupStatus>();
+        builder.Services.AddHostedService<InterviewPrep.Web.Features.Operations.BackupSchedule>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotSettings>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Bots.BotRunner>();
         builder.Services.AddOptions<InterviewPrep.Web.Features.Bots.BotSchedulerOptions>().BindConfiguration(InterviewPrep.Web.Features.Bots.BotSchedulerOptions.Section);
