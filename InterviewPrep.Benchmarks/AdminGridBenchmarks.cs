@@ -87,7 +87,8 @@ public sealed class AdminGridBenchmarks
         }
     }
 
-    private async Task LoadAsync(TestDatabase db)
+    /// <summary>Loads the 30,000 generated questions (with their channel mappings and history rows) into <paramref name="db"/>.</summary>
+    internal async Task LoadAsync(TestDatabase db)
     {
         const int batch = 2_000;
         for (var offset = 0; offset < Questions; offset += batch)

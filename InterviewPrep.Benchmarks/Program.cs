@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnore
     ["paths"] = () => new PathBenchmarks().CatalogAndPathPage_Latency(),
     ["voice"] = () => new VoiceBenchmarks().Grading_Latency(),
     ["queue"] = () => new QueueBenchmarks().ClaimAndComplete_Throughput(),
+    ["backup"] = () => new BackupBenchmarks().BackupAndRestore_At30000Questions(),
 };
 
 var chosen = args.Length == 0 || args.Contains("all", StringComparer.OrdinalIgnoreCase) ? benchmarks.Keys.ToArray() : args;
