@@ -87,7 +87,7 @@ public sealed class AdminGridBenchmarks
         }
     }
 
-    /// <summary>Loads the 30,000 generated questions (with their channel mappings and history rows) into <paramref name="db"/>.</summary>
+    /// <summary>Loads the 30,000 generated questions into <paramref name="db"/>.</summary>
     internal async Task LoadAsync(TestDatabase db)
     {
         const int batch = 2_000;
