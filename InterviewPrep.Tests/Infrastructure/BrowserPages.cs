@@ -27,9 +27,20 @@ public static class BrowserPages
         page.Locator(".mud-layout[data-interactive], .mud-layout[data-static-ready]").First
             .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    /// <summary>Runs axe-core on the page as it is and fails with every serious or critical violation it finds.</summary>
+    /// <summary>
+    /// Runs axe-core on the page once its transitions have ended (a colour read half-way through a button's
+    /// fade is neither colour), and fails with every serious or critical violation it finds.
+    /// </summary>
     public static async Task AssertNoSeriousAccessibilityViolationsAsync(IPage page)
     {
+        await page.EvaluateAsync("""
+            () => Promise.race([
+                Promise.all(document.getAnimations()
+                    .filter(a => a.effect?.getComputedTiming().endTime !== Infinity)
+                    .map(a => a.finished.catch(() => {}))),
+                new Promise(resolve => setTimeout(resolve, 2000)),
+            ])
+            """);
         var results = await page.RunAxe();
         var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
