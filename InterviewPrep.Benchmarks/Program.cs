@@ -17,6 +17,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnore
     ["voice"] = () => new VoiceBenchmarks().Grading_Latency(),
     ["queue"] = () => new QueueBenchmarks().ClaimAndComplete_Throughput(),
     ["backup"] = () => new BackupBenchmarks().BackupAndRestore_At30000Questions(),
+    ["replication"] = () => new ReplicationBenchmarks().StandbyLag_OfQuestionSaves(),
 };
 
 var chosen = args.Length == 0 || args.Contains("all", StringComparer.OrdinalIgnoreCase) ? benchmarks.Keys.ToArray() : args;
