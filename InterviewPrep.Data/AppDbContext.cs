@@ -40,6 +40,7 @@ public partial class AppDbContext(DbContextOptions<AppDbContext> options) : Iden
     public DbSet<LearnerActivityDay> LearnerActivityDays => Set<LearnerActivityDay>();
     public DbSet<Learner> Learners => Set<Learner>();
     public DbSet<QuestionReport> QuestionReports => Set<QuestionReport>();
+    public DbSet<StorageSample> StorageSamples => Set<StorageSample>();
 
     /// <summary>The Data Protection key ring, shared by every app instance (PostgreSQL only; SQLite keeps it in a folder beside the file).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,6 +1,7 @@
 using InterviewPrep.Data.Content;
 using InterviewPrep.Data.Content.Import;
 using InterviewPrep.Data.Content.Search;
+using InterviewPrep.Data.Diagnostics;
 using InterviewPrep.Data.Interceptors;
 using InterviewPrep.Data.Providers;
 using Microsoft.EntityFrameworkCore;
@@ -32,9 +33,12 @@ public static class DependencyInjection
             .Validate(o => Enum.IsDefined(o.Provider), $"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)} must be Sqlite or PostgreSQL")
             .ValidateOnStart();
         builder.Services.AddSingleton<ContentVersionInterceptor>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<DatabaseMetrics>();
+        builder.Services.AddSingleton<DatabaseMetricsInterceptor>();
         builder.Services.AddDbContextFactory<AppDbContext>((services, options) => options.UseDatabase(
             database.Provider, connectionString, services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ContentVersionInterceptor>()));
+            services.GetRequiredService<ContentVersionInterceptor>(), services.GetRequiredService<DatabaseMetricsInterceptor>()));
 
         builder.Services.AddOptions<ContentOptions>()
             .BindConfiguration(ContentOptions.Section)

@@ -196,7 +196,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminVoice>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminBots>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Moderation.ModerationService>();
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddMonitoring();
         return builder;
     }
 
@@ -269,7 +269,7 @@ public static partial class WebServiceExtensions
         });
 
         app.UsePublicPageCache();
-        app.MapHealthChecks("/healthz");
+        app.MapMonitoring();
         app.MapSearchEndpoints();
         app.MapLearnerParts();
         app.MapAdminEndpoints();

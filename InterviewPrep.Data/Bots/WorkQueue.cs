@@ -33,6 +33,13 @@ public sealed class WorkQueue(IDbContextFactory<AppDbContext> dbFactory, TimePro
     public static TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Math.Max(0, attempts - 1))));
 
+    /// <summary>How many items wait for a bot: pending, or failed and waiting to be tried again.</summary>
+    public async Task<long> PendingCountAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.WorkQueue.LongCountAsync(w => w.Status == WorkQueueStatus.Pending || w.Status == WorkQueueStatus.Retrying, ct);
+    }
+
     /// <summary>
     /// Adds work; a request for an action on an item that is already waiting or being processed is
     /// left out. Returns how many were added.

@@ -103,6 +103,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         // Bots run when a test runs them, not when their schedule happens to fall due during the test.
         builder.UseSetting("Bots:Scheduler:Enabled", "false");
         builder.UseSetting("Backups:Scheduled", "false");
+        builder.UseSetting("Backups:Folder", Path.Combine(_folder, "backups"));
         foreach (var (key, value) in GenerousRateLimits.Concat(_settings))
         {
             builder.UseSetting(key, value);

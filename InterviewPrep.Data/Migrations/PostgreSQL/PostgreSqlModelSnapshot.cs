@@ -1672,6 +1672,36 @@ namespace InterviewPrep.Data.Migrations.PostgreSQL
                     b.HasAnnotation("InterviewPrep:DesignName", "reviewLogs");
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.StorageSample", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day")
+                        .HasAnnotation("InterviewPrep:DesignName", "day");
+
+                    b.Property<long>("DatabaseBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("databasebytes")
+                        .HasAnnotation("InterviewPrep:DesignName", "databaseBytes");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recordedat")
+                        .HasAnnotation("InterviewPrep:DesignName", "recordedAt");
+
+                    b.Property<long?>("WalBytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("walbytes")
+                        .HasAnnotation("InterviewPrep:DesignName", "walBytes");
+
+                    b.HasKey("Day")
+                        .HasName("pk_storagesamples");
+
+                    b.ToTable("storagesamples", (string)null);
+
+                    b.HasAnnotation("InterviewPrep:DesignName", "storageSamples");
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.UserSession", b =>
                 {
                     b.Property<string>("Id")

@@ -1441,6 +1441,30 @@ namespace InterviewPrep.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("InterviewPrep.Data.Entities.StorageSample", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("DatabaseBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("databaseBytes");
+
+                    b.Property<string>("RecordedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recordedAt");
+
+                    b.Property<long?>("WalBytes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("walBytes");
+
+                    b.HasKey("Day");
+
+                    b.ToTable("storageSamples", (string)null);
+                });
+
             modelBuilder.Entity("InterviewPrep.Data.Entities.UserSession", b =>
                 {
                     b.Property<string>("Id")

@@ -132,6 +132,7 @@ public sealed class BotRunner(
         }
 
         run.CompletedAt = clock.GetUtcNow().UtcDateTime;
+        BotMetrics.Record(bot.Name, run.Status, run.CompletedAt.Value - run.StartedAt);
         await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
         {
             db.BotRuns.Update(run);
