@@ -195,6 +195,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminPaths>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminVoice>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminBots>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminMonitoring>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Moderation.ModerationService>();
         builder.AddMonitoring();
         return builder;

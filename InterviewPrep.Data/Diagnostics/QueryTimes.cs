@@ -39,8 +39,9 @@ public sealed class QueryTimes(TimeProvider clock)
     /// <summary>The queries of the last <paramref name="period"/> (at most 24 hours).</summary>
     public QueryTimeSummary Summarize(TimeSpan period)
     {
+        // The current minute and the whole minutes before it that the period covers.
         var now = clock.GetUtcNow().UtcDateTime;
-        return Summarize(now - period, now);
+        return Summarize(now - period + TimeSpan.FromMinutes(1), now.AddTicks(1));
     }
 
     /// <summary>One summary per hour of the last <paramref name="hours"/> hours, oldest first.</summary>

@@ -15,8 +15,22 @@ public sealed class AdminOverview(IDbContextFactory<AppDbContext> dbFactory)
 {
     public async Task<OverviewFigures> GetAsync(CancellationToken ct = default)
     {
+        var tables = await TableCountsAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var tables = new List<TableCount>
+        var byStatus = await db.Questions.GroupBy(q => q.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var recent = await db.QuestionHistory.AsNoTracking().OrderByDescending(h => h.Id).Take(10).ToListAsync(ct);
+        return new OverviewFigures(
+            tables,
+            Enum.GetValues<QuestionStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0),
+            recent,
+            await db.QuestionReports.CountAsync(r => r.Status == ReportStatus.Open, ct));
+    }
+
+    /// <summary>Rows in each of the design's twelve tables.</summary>
+    public async Task<IReadOnlyList<TableCount>> TableCountsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return new List<TableCount>
         {
             new("users", await db.Users.CountAsync(ct)),
             new("questions", await db.Questions.CountAsync(ct)),
@@ -31,12 +45,5 @@ public sealed class AdminOverview(IDbContextFactory<AppDbContext> dbFactory)
             new("userSessions", await db.UserSessions.CountAsync(ct)),
             new("learningPaths", await db.LearningPaths.CountAsync(ct)),
         };
-        var byStatus = await db.Questions.GroupBy(q => q.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var recent = await db.QuestionHistory.AsNoTracking().OrderByDescending(h => h.Id).Take(10).ToListAsync(ct);
-        return new OverviewFigures(
-            tables,
-            Enum.GetValues<QuestionStatus>().ToDictionary(s => s, s => byStatus.FirstOrDefault(x => x.Key == s)?.Count ?? 0),
-            recent,
-            await db.QuestionReports.CountAsync(r => r.Status == ReportStatus.Open, ct));
     }
 }
