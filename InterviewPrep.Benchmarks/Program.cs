@@ -18,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<Task>>(StringComparer.OrdinalIgnore
     ["queue"] = () => new QueueBenchmarks().ClaimAndComplete_Throughput(),
     ["backup"] = () => new BackupBenchmarks().BackupAndRestore_At30000Questions(),
     ["replication"] = () => new ReplicationBenchmarks().StandbyLag_OfQuestionSaves(),
+    ["monitoring"] = () => new MonitoringBenchmarks().MonitoringPage_At30000Questions(),
 };
 
 var chosen = args.Length == 0 || args.Contains("all", StringComparer.OrdinalIgnoreCase) ? benchmarks.Keys.ToArray() : args;
