@@ -120,4 +120,16 @@ public sealed class MonitoringTests
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync("/metrics")).StatusCode);
         Assert.Equal("Healthy", await stranger.GetStringAsync("/healthz/ready"));
     }
+
+    [Fact]
+    public async Task AnAllowedNetworkThatIsNotANetwork_StopsTheStart_WithTheReason()
+    {
+        await using var app = new AppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Admin:Email"] = AppFactory.AdminEmail, ["Admin:Password"] = AppFactory.AdminPassword, ["Monitoring:AllowedNetworks"] = "10.0.0.0/8;prometheus",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+        Assert.Contains("Monitoring:AllowedNetworks must be CIDR networks", error.ToString(), StringComparison.Ordinal);
+    }
 }
