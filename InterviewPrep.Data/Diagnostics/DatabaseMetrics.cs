@@ -18,7 +18,7 @@ public sealed class DatabaseMetrics
     {
         var meter = meters.Create(MeterName);
         _queryDuration = meter.CreateHistogram<double>(
-            "interviewprep.db.query.duration", "s", "How long a database command took, from sending it to reading its result.",
+            "interviewprep.db.query.duration", "s", "How long a database command took, from sending it until its result (or the first rows) came back, or it failed.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.5, 1, 2.5, 5] });
         _sessionsWritten = meter.CreateCounter<long>(
             "interviewprep.learner.sessions.written", "{session}", "Learner sessions (study, review, exam, voice) started or saved.");

@@ -51,6 +51,16 @@ public sealed class DatabaseMetricsInterceptor(DatabaseMetrics metrics) : DbComm
         return ValueTask.FromResult(result);
     }
 
+    // A failed command (a timeout, a lock wait given up) is often the slowest of all: it counts too.
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) =>
+        metrics.RecordQuery(eventData.Duration, "failed");
+
+    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        metrics.RecordQuery(eventData.Duration, "failed");
+        return Task.CompletedTask;
+    }
+
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Count(eventData.Context);

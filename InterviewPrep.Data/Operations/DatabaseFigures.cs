@@ -10,8 +10,11 @@ namespace InterviewPrep.Data.Operations;
 /// <summary>The database's size now: the data and the write-ahead log, in bytes (null where it cannot be read).</summary>
 public sealed record DatabaseSize(long DatabaseBytes, long? WalBytes);
 
-/// <summary>A JSON column's size over its non-null values, in characters of stored JSON.</summary>
-public sealed record JsonColumnSize(string Table, string Column, long Values, double AverageChars, long LargestChars);
+/// <summary>
+/// A JSON column's size over its non-null values, in bytes as stored: the JSON text on SQLite; on PostgreSQL the
+/// jsonb or text[] value as it sits in its row (after PostgreSQL's own compression of large values).
+/// </summary>
+public sealed record JsonColumnSize(string Table, string Column, long Values, double AverageBytes, long LargestBytes);
 
 /// <summary>Rows created in one week (Monday to Sunday, UTC) in a table that records when each row was made.</summary>
 public sealed record WeeklyGrowth(string Table, DateOnly WeekOf, int Rows);
@@ -79,7 +82,7 @@ public sealed class DatabaseFigures(IDbContextFactory<AppDbContext> dbFactory, T
         return await db.StorageSamples.AsNoTracking().Where(s => s.Day >= from).OrderBy(s => s.Day).ToListAsync(ct);
     }
 
-    /// <summary>Every JSON column of the model: how many values, their average and largest stored length.</summary>
+    /// <summary>Every JSON column of the model: how many values, their average and largest stored size.</summary>
     public async Task<IReadOnlyList<JsonColumnSize>> JsonColumnSizesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -93,7 +96,7 @@ public sealed class DatabaseFigures(IDbContextFactory<AppDbContext> dbFactory, T
         await db.Database.OpenConnectionAsync(ct);
         foreach (var (table, column) in columns)
         {
-            var length = postgres ? $"length(\"{column}\"::text)" : $"length(\"{column}\")";
+            var length = postgres ? $"pg_column_size(\"{column}\")" : $"length(CAST(\"{column}\" AS BLOB))";
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = $"SELECT count(\"{column}\"), coalesce(avg({length}), 0), coalesce(max({length}), 0) FROM \"{table}\"";
             await using var reader = await command.ExecuteReaderAsync(ct);

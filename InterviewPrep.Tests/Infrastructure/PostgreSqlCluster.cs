@@ -37,20 +37,36 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
     public static async Task<PostgreSqlCluster> StartPrimaryAsync()
     {
         var cluster = new PostgreSqlCluster(NewFolder(), FreePort());
-        await cluster.RunAsync("initdb", "-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
-        await cluster.StartAsync();
-        return cluster;
+        try
+        {
+            await cluster.RunAsync("initdb", "-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync");
+            await cluster.StartAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A hot standby of <paramref name="primary"/>: a base backup with the replication settings written (-R), streaming its WAL.</summary>
     public static async Task<PostgreSqlCluster> StartStandbyAsync(PostgreSqlCluster primary)
     {
         var cluster = new PostgreSqlCluster(NewFolder(), FreePort());
-        await cluster.RunAsync(
-            "pg_basebackup", "-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-U", "postgres", "-D", cluster.DataFolder, "-R", "-X", "stream", "-c", "fast");
-        await cluster.StartAsync();
-        return cluster;
+        try
+        {
+            await cluster.RunAsync(
+                "pg_basebackup", "-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                "-U", "postgres", "-D", cluster.DataFolder, "-R", "-X", "stream", "-c", "fast");
+            await cluster.StartAsync();
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -126,7 +142,12 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} could not be started.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} did not finish within 2 minutes.");
+        }
+
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{Path.GetFileName(program)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {error.Result}{output.Result}");

@@ -64,6 +64,8 @@ public sealed class AdminMonitoringTests
         Assert.Contains("disk full while writing the backup", home, StringComparison.Ordinal);
 
         using var learner = AdminAccessTests.Client(app);
-        Assert.NotEqual(HttpStatusCode.OK, (await learner.GetAsync("/admin/monitoring")).StatusCode);
+        await AdminAccessTests.CreateUserAsync(app, "watcher@example.test", "Quiet-Harbour-73-Lamp");
+        await AdminAccessTests.SignInAsync(learner, "watcher@example.test", "Quiet-Harbour-73-Lamp");
+        Assert.Equal(HttpStatusCode.Forbidden, (await learner.GetAsync("/admin/monitoring")).StatusCode);
     }
 }

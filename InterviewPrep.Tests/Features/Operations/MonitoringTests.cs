@@ -11,7 +11,10 @@ namespace InterviewPrep.Tests.Features.Operations;
 /// <summary>
 /// <c>/healthz</c>, <c>/healthz/ready</c> and <c>/metrics</c> as a load balancer, Prometheus, an admin and a
 /// stranger see them: the stranger learns the status and nothing else.
+/// Not in parallel with other tests: OpenTelemetry collects the app's meters by name, so another test's app
+/// stopping at the same moment could take a meter out of this app's <c>/metrics</c>.
 /// </summary>
+[Collection(MonitoringCollection.Name)]
 public sealed class MonitoringTests
 {
     private static HttpClient Client(AppFactory app) =>
@@ -132,4 +135,45 @@ public sealed class MonitoringTests
         var error = Assert.ThrowsAny<Exception>(() => app.Server);
         Assert.Contains("Monitoring:AllowedNetworks must be CIDR networks", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ready_IsDegradedWhenTheDisksAreFullerThanAllowed()
+    {
+        await using var app = new AppFactory(settings: new Dictionary<string, string?>
+        {
+            ["Admin:Email"] = AppFactory.AdminEmail, ["Admin:Password"] = AppFactory.AdminPassword,
+            ["Monitoring:MinimumFreeDiskMegabytes"] = int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        using var admin = Client(app);
+        await AdminAccessTests.SignInAsync(admin, AppFactory.AdminEmail, AppFactory.AdminPassword);
+
+        using var details = JsonDocument.Parse(await admin.GetStringAsync("/healthz/ready"));
+        var disk = details.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "disk");
+        Assert.Equal("Degraded", disk.GetProperty("status").GetString());
+        Assert.Contains("MB free for", disk.GetProperty("description").GetString());
+        if (!TestProvider.IsPostgreSql)
+        {
+            Assert.Contains(Path.GetDirectoryName(app.DatabasePath)!, disk.GetProperty("description").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task AForwardedRequest_FromAnAllowedNetwork_IsNotTrusted_WithoutAConfiguredProxy()
+    {
+        await using var app = new AppFactory(kestrel: true, settings: new Dictionary<string, string?>
+        {
+            ["Admin:Email"] = AppFactory.AdminEmail, ["Admin:Password"] = AppFactory.AdminPassword, ["Monitoring:AllowedNetworks"] = "127.0.0.0/8",
+        });
+        using var proxied = new HttpClient { BaseAddress = app.ServerAddress };
+        proxied.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await proxied.GetAsync("/metrics")).StatusCode);
+        Assert.Equal("Healthy", await proxied.GetStringAsync("/healthz/ready"));
+    }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MonitoringCollection
+{
+    public const string Name = "Monitoring";
 }

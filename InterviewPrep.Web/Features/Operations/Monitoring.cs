@@ -1,12 +1,16 @@
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json;
+using InterviewPrep.Data;
 using InterviewPrep.Data.Bots;
 using InterviewPrep.Data.Diagnostics;
 using InterviewPrep.Data.Entities;
 using InterviewPrep.Data.Operations;
+using InterviewPrep.Data.Providers;
 using InterviewPrep.Web.Features.Bots;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -92,18 +96,29 @@ public sealed class BackupHealthCheck(BackupState backups, IOptions<MonitoringOp
 }
 
 /// <summary>Degraded when the disk of the app's data or of the backups has less free space than <see cref="MonitoringOptions.MinimumFreeDiskMegabytes"/>.</summary>
-public sealed class DiskSpaceHealthCheck(IOptions<MonitoringOptions> options, IOptions<BackupOptions> backups, IHostEnvironment environment) : IHealthCheck
+public sealed class DiskSpaceHealthCheck(
+    IOptions<MonitoringOptions> options, IOptions<BackupOptions> backups, IHostEnvironment environment, IDbContextFactory<AppDbContext> dbFactory) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var minimum = options.Value.MinimumFreeDiskMegabytes * 1024L * 1024;
-        var folders = new[] { Path.Combine(environment.ContentRootPath, "App_Data"), Path.Combine(environment.ContentRootPath, backups.Value.Folder) };
+        var folders = new List<string> { Path.Combine(environment.ContentRootPath, backups.Value.Folder) };
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            // The SQLite file's own folder; a PostgreSQL server's disk is the server's to watch.
+            if (db.Database.Provider() == DatabaseProvider.Sqlite
+                && new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file && file != ":memory:")
+            {
+                folders.Insert(0, Path.GetDirectoryName(Path.GetFullPath(file))!);
+            }
+        }
+
         var free = folders.Select(f => (Folder: f, Bytes: FreeBytes(f))).ToList();
         var low = free.Where(f => f.Bytes < minimum).ToList();
         var description = string.Join("; ", free.Select(f => $"{f.Bytes / 1024 / 1024:N0} MB free for {f.Folder}"));
-        return Task.FromResult(low.Count > 0
+        return low.Count > 0
             ? HealthCheckResult.Degraded($"Less than {options.Value.MinimumFreeDiskMegabytes:N0} MB free: {description}")
-            : HealthCheckResult.Healthy(description));
+            : HealthCheckResult.Healthy(description);
     }
 
     /// <summary>The free space of the file system that holds <paramref name="folder"/> (or its nearest existing parent).</summary>
@@ -129,6 +144,13 @@ public static class MonitoringAccess
             return true;
         }
 
+        // A forwarded header still on the request came through a proxy that is not configured (a configured one's
+        // headers are applied and removed first): the peer's address is the proxy's, not the caller's.
+        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded"))
+        {
+            return false;
+        }
+
         var address = context.Connection.RemoteIpAddress;
         if (address is null)
         {
@@ -152,7 +174,7 @@ public sealed class MonitoringSampler : BackgroundService
     private readonly TimeProvider _clock;
     private readonly ILogger<MonitoringSampler> _logger;
     private long _queueDepth;
-    private double? _backupAgeSeconds;
+    private double _backupAgeSeconds = double.NaN; // NaN: no backup
 
     public MonitoringSampler(IServiceProvider services, IMeterFactory meters, TimeProvider clock, ILogger<MonitoringSampler> logger)
     {
@@ -160,7 +182,8 @@ public sealed class MonitoringSampler : BackgroundService
         var meter = meters.Create(MeterName);
         meter.CreateObservableGauge("interviewprep.work_queue.depth", () => Interlocked.Read(ref _queueDepth), "{item}", "Work items waiting for a bot.");
         meter.CreateObservableGauge(
-            "interviewprep.backup.age", () => _backupAgeSeconds is { } age ? [new Measurement<double>(age)] : Array.Empty<Measurement<double>>(),
+            "interviewprep.backup.age",
+            () => Volatile.Read(ref _backupAgeSeconds) is var age && !double.IsNaN(age) ? [new Measurement<double>(age)] : Array.Empty<Measurement<double>>(),
             "s", "How old the newest backup is.");
     }
 
@@ -173,7 +196,7 @@ public sealed class MonitoringSampler : BackgroundService
             {
                 await SampleAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 _logger.LogWarning(e, "Could not read the monitoring figures; trying again in 30 s");
             }
@@ -185,7 +208,7 @@ public sealed class MonitoringSampler : BackgroundService
     {
         Interlocked.Exchange(ref _queueDepth, await _services.GetRequiredService<WorkQueue>().PendingCountAsync(ct));
         var backup = await _services.GetRequiredService<BackupState>().ReadAsync(ct);
-        _backupAgeSeconds = backup.AgeAt(_clock.GetUtcNow().UtcDateTime)?.TotalSeconds;
+        Volatile.Write(ref _backupAgeSeconds, backup.AgeAt(_clock.GetUtcNow().UtcDateTime)?.TotalSeconds ?? double.NaN);
         await _services.GetRequiredService<DatabaseFigures>().SampleAsync(ct);
     }
 }
