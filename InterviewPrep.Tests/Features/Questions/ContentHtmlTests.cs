@@ -15,4 +15,21 @@ public sealed class ContentHtmlTests
 
         Assert.All(results, html => Assert.Equal(expected, html));
     }
+
+    [Theory]
+    [InlineData("```sql\nSELECT 1;\n```", "sql")]            // highlighted
+    [InlineData("```yaml\nkind: Pod\n```", "yaml")]          // escaped only
+    [InlineData("```python\n\n\nprint(1)\n```", "python")] // blank lines before the code
+    [InlineData("```\n\nplain\n```", "text")]
+    public void CodeBlocks_DoNotStartWithAnEmptyLine(string markdown, string language)
+    {
+        var html = new ContentHtml().Markdown(markdown);
+
+        var opening = $"<code class=\"language-{language}\">";
+        var start = html.IndexOf(opening, StringComparison.Ordinal);
+        Assert.True(start >= 0, html);
+        var first = html[(start + opening.Length)..];
+        Assert.False(first.StartsWith('\n') || first.StartsWith('\r'), html);
+        Assert.DoesNotMatch("^<span[^>]*>\\r?\\n", first);
+    }
 }

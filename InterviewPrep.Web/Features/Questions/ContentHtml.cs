@@ -180,7 +180,8 @@ public sealed class ContentHtml
 
         protected override void Write(HtmlRenderer renderer, CodeBlock block)
         {
-            var code = block.Lines.ToString();
+            // Blank lines before the first line of code would show as an empty first line.
+            var code = block.Lines.ToString().TrimStart('\r', '\n');
             var info = (block as FencedCodeBlock)?.Info?.Trim() ?? "";
             if (info.Equals("mermaid", StringComparison.OrdinalIgnoreCase))
             {
@@ -207,7 +208,7 @@ public sealed class ContentHtml
         {
             var start = html.IndexOf("<pre>", StringComparison.Ordinal);
             var end = html.LastIndexOf("</pre>", StringComparison.Ordinal);
-            return start >= 0 && end > start ? html[(start + 5)..end].TrimEnd('\n', '\r') : html;
+            return start >= 0 && end > start ? html[(start + 5)..end].Trim('\n', '\r') : html;
         }
     }
 }
