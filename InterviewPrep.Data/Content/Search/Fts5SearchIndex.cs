@@ -30,7 +30,7 @@ public sealed class Fts5SearchIndex : ISearchIndex
             quoted[^1] += "*";
         }
 
-        return string.Join(' ', quoted);
+        return string.Join(terms.AnyWord ? " OR " : " ", quoted);
     }
 
     public async Task<IReadOnlyList<IndexHit>> SearchAsync(

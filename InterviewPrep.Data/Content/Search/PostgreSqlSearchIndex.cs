@@ -105,7 +105,7 @@ public sealed class PostgreSqlSearchIndex : ISearchIndex
             parts.Add("to_tsquery('english', @prefix)");
         }
 
-        return string.Join(" && ", parts);
+        return string.Join(terms.AnyWord ? " || " : " && ", parts);
     }
 
     private static string Where(string? channel, Difficulty? difficulty)
@@ -127,7 +127,8 @@ public sealed class PostgreSqlSearchIndex : ISearchIndex
     private static void Bind(DbCommand command, SearchTerms terms, string? channel, Difficulty? difficulty)
     {
         var whole = terms.LastIsPrefix ? terms.Words.Take(terms.Words.Count - 1) : terms.Words;
-        Add(command, "@words", string.Join(' ', whole.Select(w => $"\"{w}\"")));
+        // websearch_to_tsquery reads "or" between quoted words as OR: any of them.
+        Add(command, "@words", string.Join(terms.AnyWord ? " or " : " ", whole.Select(w => $"\"{w}\"")));
         if (terms.LastIsPrefix)
         {
             // Letters and digits only (SearchTerms), so the word cannot carry tsquery syntax.

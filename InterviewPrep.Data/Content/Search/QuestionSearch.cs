@@ -7,7 +7,8 @@ namespace InterviewPrep.Data.Content.Search;
 /// <summary>A search hit: the question, where it lives, and highlighted snippets (safe HTML).</summary>
 public sealed record SearchHit(string Id, string Text, string Channel, string SubChannel, Difficulty Difficulty, string TitleHtml, string SnippetHtml);
 
-public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total);
+/// <param name="AnyWord">No question has every word: these have some of them, best first.</param>
+public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Total, bool AnyWord = false);
 
 /// <summary>
 /// Full-text search over question, answer, explanation, tags and companies, on the index of the
@@ -39,8 +40,16 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var index = IndexOf(db);
         var found = await index.SearchAsync(db, terms, channel, difficulty, limit, offset, ct);
+        // No question has all the words (a question typed in full, a word not in any answer): rank those with
+        // any of them, so "how does tcp handshake work" still finds the TCP handshake.
+        if (found.Count == 0 && terms.Words.Count > 1 && (offset == 0 || await index.CountAsync(db, terms, channel, difficulty, ct) == 0))
+        {
+            terms = terms.Relaxed();
+            found = await index.SearchAsync(db, terms, channel, difficulty, limit, offset, ct);
+        }
+
         var hits = found
-            .Select(h => new SearchHit(h.Id, h.Text, h.Channel, h.SubChannel, h.Difficulty, Highlight(h.MarkedTitle), Highlight(h.MarkedSnippet)))
+            .Select(h => new SearchHit(h.Id, h.Text, h.Channel, h.SubChannel, h.Difficulty, Highlight(h.MarkedTitle), Highlight(SnippetText.Plain(h.MarkedSnippet))))
             .ToList();
 
         var total = hits.Count + offset;
@@ -49,7 +58,7 @@ public sealed class QuestionSearch(IDbContextFactory<AppDbContext> dbFactory)
             total = await index.CountAsync(db, terms, channel, difficulty, ct);
         }
 
-        return new SearchResults(text!, hits, total);
+        return new SearchResults(text!, hits, total, terms.AnyWord);
     }
 
     /// <summary>Rebuilds the index from the questions table (after a restore or a bulk change made outside the app).</summary>

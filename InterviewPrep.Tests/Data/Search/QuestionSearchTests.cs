@@ -46,7 +46,7 @@ public sealed class QuestionSearchTests : IAsyncLifetime
     {
         var full = await _search.SearchAsync("load balancer");
         var typing = await _search.SearchAsync("load bal", asYouType: true);
-        Assert.Empty((await _search.SearchAsync("load bal")).Hits);
+        Assert.True((await _search.SearchAsync("load bal")).AnyWord); // no question has the word "bal": those with "load", best first
         Assert.NotEmpty(full.Hits);
         Assert.Contains(full.Hits[0].Id, typing.Hits.Select(h => h.Id));
     }
@@ -89,10 +89,62 @@ public sealed class QuestionSearchTests : IAsyncLifetime
         Assert.Equal("\"load\" \"bal\"*", QuestionSearch.ToMatchExpression("load bal", asYouType: true));
         Assert.Equal("\"load\" \"bal\"", QuestionSearch.ToMatchExpression("load bal"));
         Assert.Equal("\"load\" \"balancer\"", QuestionSearch.ToMatchExpression("load balancer ", asYouType: true));
-        Assert.Equal("\"NEAR\" \"a\" \"b\"", QuestionSearch.ToMatchExpression("NEAR(a b)"));
+        Assert.Equal("\"NEAR\" \"b\"", QuestionSearch.ToMatchExpression("NEAR(a b)")); // "a" is a stop word
         Assert.Null(QuestionSearch.ToMatchExpression("\"*()"));
         Assert.Equal("\"load\"", QuestionSearch.ToMatchExpression("load b", asYouType: true));
     }
+
+    [Fact]
+    public async Task AQuestionTypedInFull_FindsItsAnswer()
+    {
+        await _db.Changes.UpsertAsync(new QuestionData
+        {
+            Id = "tcp-handshake-probe", Text = "Walk through the TCP three-way handshake", Answer = "SYN, then SYN-ACK, then ACK.",
+            Channel = "networking", SubChannel = "tcp", Difficulty = Difficulty.Beginner,
+        }, Admin);
+
+        var results = await _search.SearchAsync("How does the TCP handshake work?");
+
+        Assert.True(results.AnyWord); // no question has "work" too
+        Assert.Equal("tcp-handshake-probe", results.Hits[0].Id);
+        Assert.False((await _search.SearchAsync("tcp handshake")).AnyWord);
+    }
+
+    [Fact]
+    public void StopWords_AreLeftOut_UnlessNothingElseIsLeft()
+    {
+        Assert.Equal(["tcp", "handshake", "work"], SearchTerms.Parse("how does the tcp handshake work")!.Words);
+        Assert.Equal(["what", "is", "it"], SearchTerms.Parse("what is it")!.Words);
+        Assert.Equal(["index", "wh"], SearchTerms.Parse("index wh", asYouType: true)!.Words); // the word being typed stays
+    }
+
+    [Fact]
+    public async Task Snippets_ArePlainText_WithTheMatchesMarked()
+    {
+        await _db.Changes.UpsertAsync(new QuestionData
+        {
+            Id = "markdown-snippet-probe", Text = "Where is quuxification used?",
+            Answer = "## Short answer\n**Quuxification** uses `quux()` and [links](https://example.com) with _care_.\n\n| a | quuxification |\n|---|---|\n| 1 | 2 |",
+            Channel = "testing", SubChannel = "x", Difficulty = Difficulty.Beginner,
+        }, Admin);
+
+        var snippet = (await _search.SearchAsync("quuxification")).Hits.Single().SnippetHtml;
+
+        Assert.Contains("<mark>", snippet);
+        foreach (var markup in new[] { "**", "`", "##", "|", "](", "_care_", "---" })
+        {
+            Assert.DoesNotContain(markup, snippet);
+        }
+    }
+
+    [Theory]
+    [InlineData("**bold** and __strong__", "bold and strong")]
+    [InlineData("## Heading\n- item one\n1. item two", "Heading item one item two")]
+    [InlineData("| a | b |\n|---|:---:|\n| 1 | 2 |", "a b 1 2")]
+    [InlineData("see [the docs](https://x.test) and ![img](y.png)", "see the docs and img")]
+    [InlineData("```python\nprint(a_b)\n```", "print(a_b)")]
+    [InlineData("snake_case_name stays", "snake_case_name stays")]
+    public void SnippetText_DropsMarkdown(string markdown, string plain) => Assert.Equal(plain, SnippetText.Plain(markdown));
 
     [Fact]
     public async Task Index_FollowsEveryChangeThroughTheContentPath()
