@@ -125,4 +125,29 @@ public sealed partial class ChannelPageTests(HomePageTests.App app) : IClassFixt
 
     [GeneratedRegex("data-testid=\"channel-card\"")]
     private static partial Regex ChannelCards();
+
+    [Fact]
+    public async Task TldrsAreHiddenByDefault_AndAToggleShowsThem()
+    {
+        var hidden = await _app.CreateClient().GetStringAsync("/channels/databases");
+        Assert.DoesNotContain("class=\"question-summary\"", hidden, StringComparison.Ordinal);
+        Assert.Contains("href=\"channels/databases?tldr=show\"", hidden, StringComparison.Ordinal);
+
+        var shown = await _app.CreateClient().GetStringAsync("/channels/databases?tldr=show&difficulty=beginner");
+        Assert.Contains("class=\"question-summary\"", shown, StringComparison.Ordinal);
+        Assert.Contains("Hide TL;DRs", shown, StringComparison.Ordinal);
+        Assert.Contains("href=\"study/databases?difficulty=beginner\"", System.Net.WebUtility.HtmlDecode(shown), StringComparison.Ordinal); // studying keeps the filters, not the toggle
+    }
+
+    [Fact]
+    public async Task AFilterThatMatchesNothing_DisablesStudy_AndSaysWhy()
+    {
+        var html = await _app.CreateClient().GetStringAsync("/channels/databases?tag=no-such-tag-anywhere");
+
+        Assert.Contains("data-testid=\"nothing-to-study\"", html, StringComparison.Ordinal);
+        var study = System.Text.RegularExpressions.Regex.Match(html, "<(a|button)\\b[^>]*data-testid=\"study\"[^>]*>");
+        Assert.Equal("button", study.Groups[1].Value);
+        Assert.Matches("\\bdisabled\\b", study.Value);
+        Assert.DoesNotContain("href=\"study/databases?tag=no-such-tag-anywhere\"", html, StringComparison.Ordinal);
+    }
 }

@@ -18,7 +18,8 @@ public sealed record ChannelQuery(
     string? Level = null,
     QuestionOrder Order = QuestionOrder.Newest,
     int Seed = 0,
-    int Page = 1)
+    int Page = 1,
+    bool ShowTldr = false)
 {
     public const int PageSize = 20;
 
@@ -36,7 +37,8 @@ public sealed record ChannelQuery(
             Clean(query.GetValueOrDefault("level")),
             order,
             int.TryParse(query.GetValueOrDefault("seed"), out var seed) ? seed : 0,
-            int.TryParse(query.GetValueOrDefault("page"), out var page) && page > 0 ? page : 1);
+            int.TryParse(query.GetValueOrDefault("page"), out var page) && page > 0 ? page : 1,
+            string.Equals(query.GetValueOrDefault("tldr"), "show", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The URL of this list (relative to the base).</summary>
@@ -53,6 +55,7 @@ public sealed record ChannelQuery(
         if (Order != QuestionOrder.Newest) yield return new("order", Order.ToString().ToLowerInvariant());
         if (Order == QuestionOrder.Shuffled) yield return new("seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Page > 1) yield return new("page", Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (ShowTldr) yield return new("tldr", "show");
     }
 
     public bool HasFilters => SubChannel is not null || Difficulty is not null || Company is not null || Tag is not null || Level is not null;
