@@ -168,6 +168,7 @@ public static partial class WebServiceExtensions
             .Validate(o => o.CachedRowLimit >= 0, "Channels:CachedRowLimit must not be negative.")
             .ValidateOnStart();
         builder.Services.AddSingleton<ChannelQuestions>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Companies.CompanyCatalog>();
         builder.Services.AddSingleton<ContentHtml>();
         builder.Services.AddSingleton<StudyService>();
         builder.Services.AddSingleton<ReviewService>();

@@ -20,6 +20,8 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
         { "/questions/ip-sd-001", false }, { "/questions/ip-sd-001", true },
         { "/search?q=index", false }, { "/search?q=index", true },
         { "/search", false }, { "/search", true },
+        { "/companies", false }, { "/companies", true },
+        { "/companies/google", false }, { "/companies/google", true },
         { "/search?q=the+data+you+work+with", false }, { "/search?q=the+data+you+work+with", true },
         { "/Account/Login", false }, { "/Account/Login", true },
         { "/study/databases", false }, { "/study/databases", true },

@@ -12,7 +12,7 @@ namespace InterviewPrep.Web.Features.Study;
 /// </summary>
 public sealed record StudyActivity(
     SessionType Type, string Key, string SessionKey, ChannelQuery? Channel, string? SearchText, string? SearchChannel, Difficulty? SearchDifficulty,
-    string? PathId = null)
+    string? PathId = null, string? CompanySlug = null)
 {
     public static StudyActivity From(string? channelId, string? searchText, string? searchChannel, string? searchDifficulty, NavigationManager navigation)
     {
@@ -34,6 +34,18 @@ public sealed record StudyActivity(
         }
 
         var (text, inChannel, difficulty) = (string.IsNullOrWhiteSpace(searchText) ? null : searchText, Clean(searchChannel), Clean(searchDifficulty));
+
+        // A company's questions across channels, with the company page's filters.
+        if (Clean(query.GetValueOrDefault("company")) is { } company)
+        {
+            var companyKey = QueryHelpers.AddQueryString("study", new Dictionary<string, string?>
+            {
+                ["company"] = company, ["channel"] = inChannel, ["difficulty"] = difficulty,
+            }.Where(p => p.Value is not null));
+            return new(SessionType.Search, key, companyKey, null, null, inChannel,
+                Vocabulary.TryParse<Difficulty>(difficulty, out var cd) ? cd : null, CompanySlug: company);
+        }
+
         var sessionKey = QueryHelpers.AddQueryString("study", new Dictionary<string, string?>
         {
             ["q"] = searchText, ["channel"] = inChannel, ["difficulty"] = difficulty,
@@ -47,6 +59,7 @@ public sealed record StudyActivity(
 
     public Task<StudyDeck?> LoadDeckAsync(StudyService study, string? learnerId) =>
         PathId is not null ? study.PathDeckAsync(PathId, learnerId)
+        : CompanySlug is not null ? study.CompanyDeckAsync(CompanySlug, SearchChannel, SearchDifficulty)
         : Channel is not null ? study.ChannelDeckAsync(Channel)
         : SearchText is null ? Task.FromResult<StudyDeck?>(null)
         : study.SearchDeckAsync(SearchText, SearchChannel, SearchDifficulty);

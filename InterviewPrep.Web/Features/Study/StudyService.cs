@@ -39,7 +39,7 @@ public sealed record StudyDeck(string Title, string BackUrl, IReadOnlyList<strin
 /// </summary>
 public sealed class StudyService(
     IDbContextFactory<AppDbContext> dbFactory, ChannelQuestions channels, QuestionSearch search, ChannelCatalog catalog,
-    LearnerSettingsService settings, TimeProvider clock)
+    LearnerSettingsService settings, TimeProvider clock, Companies.CompanyCatalog? companies = null)
 {
     public const int MaxSearchDeck = 200;
 
@@ -71,6 +71,21 @@ public sealed class StudyService(
             .Select(q => q.Id).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var ids = ordered.Where(active.Contains).ToList();
         return ids.Count == 0 ? null : new StudyDeck(path.Title, $"paths/{Uri.EscapeDataString(path.Id)}", ids);
+    }
+
+    /// <summary>A company's questions with the company page's filters, newest first; null for an unknown company or none left.</summary>
+    public async Task<StudyDeck?> CompanyDeckAsync(string slug, string? channel = null, Difficulty? difficulty = null, CancellationToken ct = default)
+    {
+        if (companies is null || await companies.IdsAsync(slug, channel, difficulty, ct) is not { Ids.Count: > 0 } found)
+        {
+            return null;
+        }
+
+        var back = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString($"companies/{Uri.EscapeDataString(slug)}", new Dictionary<string, string?>
+        {
+            ["channel"] = channel, ["difficulty"] = difficulty is { } d ? Vocabulary.ToText(d) : null,
+        }.Where(p => p.Value is not null));
+        return new StudyDeck(channel is null && difficulty is null ? found.Name : $"{found.Name} (filtered)", back, found.Ids);
     }
 
     /// <summary>The best <see cref="MaxSearchDeck"/> results of a search, with its filters.</summary>
