@@ -1,0 +1,47 @@
+using System.Net;
+using InterviewPrep.Data.Entities;
+using InterviewPrep.Tests.Features.Admin;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Review;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InterviewPrep.Tests.Features.Review;
+
+/// <summary>A learner with reviews due sees how many on every page's navigation, and their home page leads with them.</summary>
+public sealed class DueReviewsShownTests
+{
+    [Fact]
+    public async Task DueReviews_ShowInTheNavigation_AndLeadTheHomePage()
+    {
+        await using var app = new AppFactory();
+        using var learner = AdminAccessTests.Client(app);
+        await AdminAccessTests.CreateUserAsync(app, "reviewer@example.test", "Quiet-Harbour-73-Lamp");
+        await AdminAccessTests.SignInAsync(learner, "reviewer@example.test", "Quiet-Harbour-73-Lamp");
+
+        var before = await learner.GetStringAsync("/channels");
+        Assert.DoesNotContain("data-testid=\"nav-review-due\"", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"home-due\"", await learner.GetStringAsync("/"), StringComparison.Ordinal);
+
+        string userId;
+        using (var scope = app.Services.CreateScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("reviewer@example.test"))!.Id;
+        }
+
+        var reviews = app.Services.GetRequiredService<ReviewService>();
+        await reviews.AddAsync(userId, "ip-db-001");
+        await reviews.AddAsync(userId, "ip-sd-001");
+
+        var page = WebUtility.HtmlDecode(await learner.GetStringAsync("/channels"));
+        Assert.Matches("data-testid=\"nav-review-due\">2<span class=\"visually-hidden\"> due</span>", page);
+        var home = WebUtility.HtmlDecode(await learner.GetStringAsync("/"));
+        Assert.Contains("data-testid=\"home-due\"", home, StringComparison.Ordinal);
+        Assert.Contains("2 reviews due", home, StringComparison.Ordinal);
+        Assert.Contains("2 new for today", home, StringComparison.Ordinal);
+
+        // A visitor without an account sees neither.
+        var visitor = await app.CreateClient().GetStringAsync("/");
+        Assert.DoesNotContain("data-testid=\"home-due\"", visitor, StringComparison.Ordinal);
+    }
+}
