@@ -170,6 +170,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<ChannelQuestions>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Companies.CompanyCatalog>();
         builder.Services.AddSingleton<ContentHtml>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Study.QuestionMarks>();
         builder.Services.AddSingleton<StudyService>();
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Settings.LearnerSettingsService>();

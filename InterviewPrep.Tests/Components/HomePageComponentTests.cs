@@ -43,6 +43,7 @@ public sealed class HomePageComponentTests : IAsyncLifetime
             c.AddAuthorization();
             c.Services.AddSingleton(new ChannelCatalog(_db.Factory));
             c.Services.AddSingleton(new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System));
+            c.Services.AddSingleton(_db.ReviewService());
         });
 
         var home = ctx.Render<Home>();
@@ -65,6 +66,7 @@ public sealed class HomePageComponentTests : IAsyncLifetime
             c.AddAuthorization();
             c.Services.AddSingleton(new ChannelCatalog(_db.Factory));
             c.Services.AddSingleton(new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System));
+            c.Services.AddSingleton(_db.ReviewService());
         });
 
         var home = ctx.Render<Home>();

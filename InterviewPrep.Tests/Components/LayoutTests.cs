@@ -17,7 +17,12 @@ public sealed class LayoutTests
     public async Task NavMenu_ShowsAdmin_OnlyToAdmins()
     {
         BunitAuthorizationContext auth = null!;
-        await using var ctx = ComponentTestContext.Create(c => auth = c.AddAuthorization());
+        await using var db = await TestDatabase.CreateAsync();
+        await using var ctx = ComponentTestContext.Create(c =>
+        {
+            auth = c.AddAuthorization();
+            c.Services.AddSingleton(db.ReviewService()); // the due badge
+        });
         auth.SetAuthorized("learner@example.test").SetRoles(Roles.Learner);
 
         var nav = ctx.Render<NavMenu>();
@@ -56,6 +61,7 @@ public sealed class LayoutTests
         {
             c.AddAuthorization();
             c.Services.AddSingleton(db.SettingsService());
+            c.Services.AddSingleton(db.ReviewService());
         });
         var module = ctx.JSInterop.SetupModule(ThemePreference.JsModule);
         module.SetupVoid("setTheme", _ => true);

@@ -45,3 +45,40 @@ public sealed class DueReviewsShownTests
         Assert.DoesNotContain("data-testid=\"home-due\"", visitor, StringComparison.Ordinal);
     }
 }
+
+/// <summary>A channel list as a returning learner sees it: each question's mark, and the progress filters.</summary>
+public sealed class ChannelMarksTests
+{
+    [Fact]
+    public async Task AChannelList_MarksTheLearnersQuestions_AndFiltersByProgress()
+    {
+        await using var app = new AppFactory();
+        using var learner = AdminAccessTests.Client(app);
+        await AdminAccessTests.CreateUserAsync(app, "marks@example.test", "Quiet-Harbour-73-Lamp");
+        await AdminAccessTests.SignInAsync(learner, "marks@example.test", "Quiet-Harbour-73-Lamp");
+        string userId;
+        using (var scope = app.Services.CreateScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("marks@example.test"))!.Id;
+        }
+
+        var study = app.Services.GetRequiredService<InterviewPrep.Web.Features.Study.StudyService>();
+        await study.RecordStudiedAsync(userId, "ip-db-001");
+        await app.Services.GetRequiredService<ReviewService>().AddAsync(userId, "ip-db-002");
+
+        var all = WebUtility.HtmlDecode(await learner.GetStringAsync("/channels/databases"));
+        Assert.Contains("data-testid=\"progress-filter\"", all, StringComparison.Ordinal);
+        Assert.Contains(">Studied</span>", all, StringComparison.Ordinal);
+        Assert.Contains(">In review · due now</span>", all, StringComparison.Ordinal);
+
+        var onlyNew = WebUtility.HtmlDecode(await learner.GetStringAsync("/channels/databases?show=new"));
+        Assert.DoesNotContain("href=\"questions/ip-db-001\"", onlyNew, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"questions/ip-db-002\"", onlyNew, StringComparison.Ordinal);
+        Assert.Contains("href=\"study/databases?show=new\"", onlyNew, StringComparison.Ordinal);
+
+        // A visitor sees neither marks nor the filters.
+        var visitor = await app.CreateClient().GetStringAsync("/channels/databases");
+        Assert.DoesNotContain("data-testid=\"progress-filter\"", visitor, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"question-mark\"", visitor, StringComparison.Ordinal);
+    }
+}

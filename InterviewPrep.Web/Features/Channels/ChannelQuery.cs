@@ -19,7 +19,8 @@ public sealed record ChannelQuery(
     QuestionOrder Order = QuestionOrder.Newest,
     int Seed = 0,
     int Page = 1,
-    bool ShowTldr = false)
+    bool ShowTldr = false,
+    Study.ProgressFilter Show = Study.ProgressFilter.All)
 {
     public const int PageSize = 20;
 
@@ -38,7 +39,13 @@ public sealed record ChannelQuery(
             order,
             int.TryParse(query.GetValueOrDefault("seed"), out var seed) ? seed : 0,
             int.TryParse(query.GetValueOrDefault("page"), out var page) && page > 0 ? page : 1,
-            string.Equals(query.GetValueOrDefault("tldr"), "show", StringComparison.OrdinalIgnoreCase));
+            string.Equals(query.GetValueOrDefault("tldr"), "show", StringComparison.OrdinalIgnoreCase),
+            query.GetValueOrDefault("show")?.Trim().ToLowerInvariant() switch
+            {
+                "new" => Study.ProgressFilter.OnlyNew,
+                "unmastered" => Study.ProgressFilter.HideMastered,
+                _ => Study.ProgressFilter.All,
+            });
     }
 
     /// <summary>The URL of this list (relative to the base).</summary>
@@ -56,6 +63,7 @@ public sealed record ChannelQuery(
         if (Order == QuestionOrder.Shuffled) yield return new("seed", Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (Page > 1) yield return new("page", Page.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (ShowTldr) yield return new("tldr", "show");
+        if (Show != Study.ProgressFilter.All) yield return new("show", Show == Study.ProgressFilter.OnlyNew ? "new" : "unmastered");
     }
 
     public bool HasFilters => SubChannel is not null || Difficulty is not null || Company is not null || Tag is not null || Level is not null;

@@ -73,7 +73,8 @@ public sealed class ChannelQuestions(
         string Id, string Text, string? Tldr, string Answer, Difficulty Difficulty, string SubChannel,
         List<string>? Tags, List<string>? Companies, List<string>? Levels, int? Relevance, DateTime CreatedAt);
 
-    public async Task<ChannelPageData?> GetAsync(ChannelQuery query, CancellationToken ct = default)
+    /// <param name="keep">The learner's progress filter: only these ids (see <see cref="Study.QuestionMarks.KeepAsync"/>).</param>
+    public async Task<ChannelPageData?> GetAsync(ChannelQuery query, IReadOnlySet<string>? keep = null, CancellationToken ct = default)
     {
         var rows = await LoadAsync(query.ChannelId, ct);
         if (rows.Count == 0)
@@ -81,7 +82,7 @@ public sealed class ChannelQuestions(
             return null;
         }
 
-        var matching = rows.Where(r => Matches(r, query)).ToList();
+        var matching = rows.Where(r => Matches(r, query) && (keep is null || keep.Contains(r.Id))).ToList();
         var ordered = Order(matching, query).ToList();
         var pageCount = Math.Max(1, (int)Math.Ceiling(ordered.Count / (double)ChannelQuery.PageSize));
         var page = Math.Min(query.Page, pageCount);
@@ -108,10 +109,10 @@ public sealed class ChannelQuestions(
     }
 
     /// <summary>All ids of the filtered, ordered list: what study mode walks through.</summary>
-    public async Task<IReadOnlyList<string>> GetIdsAsync(ChannelQuery query, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> GetIdsAsync(ChannelQuery query, IReadOnlySet<string>? keep = null, CancellationToken ct = default)
     {
         var rows = await LoadAsync(query.ChannelId, ct);
-        return Order(rows.Where(r => Matches(r, query)), query).Select(r => r.Id).ToList();
+        return Order(rows.Where(r => Matches(r, query) && (keep is null || keep.Contains(r.Id))), query).Select(r => r.Id).ToList();
     }
 
     private async Task<List<Row>> LoadAsync(string channelId, CancellationToken ct)

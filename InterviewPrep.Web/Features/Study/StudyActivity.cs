@@ -60,7 +60,7 @@ public sealed record StudyActivity(
     public Task<StudyDeck?> LoadDeckAsync(StudyService study, string? learnerId) =>
         PathId is not null ? study.PathDeckAsync(PathId, learnerId)
         : CompanySlug is not null ? study.CompanyDeckAsync(CompanySlug, SearchChannel, SearchDifficulty)
-        : Channel is not null ? study.ChannelDeckAsync(Channel)
+        : Channel is not null ? study.ChannelDeckAsync(Channel, learnerId)
         : SearchText is null ? Task.FromResult<StudyDeck?>(null)
         : study.SearchDeckAsync(SearchText, SearchChannel, SearchDifficulty);
 

@@ -39,13 +39,20 @@ public sealed record StudyDeck(string Title, string BackUrl, IReadOnlyList<strin
 /// </summary>
 public sealed class StudyService(
     IDbContextFactory<AppDbContext> dbFactory, ChannelQuestions channels, QuestionSearch search, ChannelCatalog catalog,
-    LearnerSettingsService settings, TimeProvider clock, Companies.CompanyCatalog? companies = null)
+    LearnerSettingsService settings, TimeProvider clock, Companies.CompanyCatalog? companies = null, QuestionMarks? marks = null)
 {
     public const int MaxSearchDeck = 200;
 
-    public async Task<StudyDeck?> ChannelDeckAsync(ChannelQuery query, CancellationToken ct = default)
+    /// <param name="learnerId">Whose progress a "only new" or "not mastered" filter reads; without one it keeps every question.</param>
+    public async Task<StudyDeck?> ChannelDeckAsync(ChannelQuery query, string? learnerId = null, CancellationToken ct = default)
     {
-        var ids = await channels.GetIdsAsync(query with { Page = 1 }, ct);
+        IReadOnlySet<string>? keep = null;
+        if (query.Show != ProgressFilter.All && learnerId is not null && marks is not null)
+        {
+            keep = await marks.KeepAsync(learnerId, await channels.GetIdsAsync(query with { Page = 1, Show = ProgressFilter.All }, ct: ct), query.Show, ct);
+        }
+
+        var ids = await channels.GetIdsAsync(query with { Page = 1 }, keep, ct);
         if (ids.Count == 0)
         {
             return null;

@@ -1,0 +1,40 @@
+using InterviewPrep.Data.Entities;
+using InterviewPrep.Tests.Infrastructure;
+using InterviewPrep.Web.Features.Review;
+using InterviewPrep.Web.Features.Study;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace InterviewPrep.Tests.Browser;
+
+/// <summary>A returning learner's marks and due badge in a browser, light and dark, on a phone: readable and axe-clean.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ProgressMarksBrowserTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task MarksAndTheDueBadge_AreAccessible_OnAPhone(bool dark)
+    {
+        string adminId;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            adminId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(AppFactory.AdminEmail))!.Id;
+        }
+
+        var study = browser.App.Services.GetRequiredService<StudyService>();
+        await study.RecordStudiedAsync(adminId, "ip-db-003");
+        await study.SetBookmarkAsync(adminId, "ip-db-003", true);
+        await browser.App.Services.GetRequiredService<ReviewService>().AddAsync(adminId, "ip-db-004");
+
+        var page = await BrowserPages.SignedInAdminAsync(browser, dark, new ViewportSize { Width = 390, Height = 844 });
+        await page.GotoAsync("/channels/databases");
+        await BrowserPages.WaitForPageAsync(page);
+        await Assertions.Expect(page.GetByTestId("question-mark").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("progress-filter")).ToBeVisibleAsync();
+
+        await BrowserPages.AssertNoSeriousAccessibilityViolationsAsync(page);
+        await page.Context.CloseAsync();
+    }
+}
