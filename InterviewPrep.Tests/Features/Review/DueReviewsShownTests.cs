@@ -76,6 +76,16 @@ public sealed class ChannelMarksTests
         Assert.DoesNotContain("href=\"questions/ip-db-002\"", onlyNew, StringComparison.Ordinal);
         Assert.Contains("href=\"study/databases?show=new\"", onlyNew, StringComparison.Ordinal);
 
+        // Search results carry the marks too.
+        string text;
+        await using (var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync())
+        {
+            text = (await db.Questions.FindAsync("ip-db-001"))!.Text;
+        }
+
+        var found = WebUtility.HtmlDecode(await learner.GetStringAsync("/search?q=" + Uri.EscapeDataString(text)));
+        Assert.Matches("data-question-id=\"ip-db-001\"(?:(?!</li>).)*>Studied</span>", found.ReplaceLineEndings(" "));
+
         // A visitor sees neither marks nor the filters.
         var visitor = await app.CreateClient().GetStringAsync("/channels/databases");
         Assert.DoesNotContain("data-testid=\"progress-filter\"", visitor, StringComparison.Ordinal);
