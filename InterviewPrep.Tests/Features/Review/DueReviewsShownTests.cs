@@ -92,3 +92,32 @@ public sealed class ChannelMarksTests
         Assert.DoesNotContain("data-testid=\"question-mark\"", visitor, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The dashboard of a learner who has done nothing yet says where to start; once they study, it shows their numbers.</summary>
+public sealed class DashboardStartTests
+{
+    [Fact]
+    public async Task ANewLearnersDashboard_SaysWhereToStart_ThenShowsTheirNumbers()
+    {
+        await using var app = new AppFactory();
+        using var learner = AdminAccessTests.Client(app);
+        await AdminAccessTests.CreateUserAsync(app, "newcomer@example.test", "Quiet-Harbour-73-Lamp");
+        await AdminAccessTests.SignInAsync(learner, "newcomer@example.test", "Quiet-Harbour-73-Lamp");
+
+        var first = await learner.GetStringAsync("/dashboard");
+        Assert.Contains("data-testid=\"dashboard-start\"", first, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"start-channel\"", first);
+        Assert.DoesNotContain("data-testid=\"dashboard-numbers\"", first, StringComparison.Ordinal);
+
+        string userId;
+        using (var scope = app.Services.CreateScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("newcomer@example.test"))!.Id;
+        }
+
+        await app.Services.GetRequiredService<InterviewPrep.Web.Features.Study.StudyService>().RecordStudiedAsync(userId, "ip-db-001");
+        var later = await learner.GetStringAsync("/dashboard");
+        Assert.Contains("data-testid=\"dashboard-numbers\"", later, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"dashboard-start\"", later, StringComparison.Ordinal);
+    }
+}

@@ -10,7 +10,12 @@ public sealed record ActivityDay(DateOnly Day, int Count);
 
 /// <summary>Everything the dashboard shows, read at once.</summary>
 public sealed record DashboardView(
-    DashboardData Data, Review.ReviewCounts Counts, IReadOnlyList<Sessions.SessionView> Active, IReadOnlyList<ChannelProgress> Channels);
+    DashboardData Data, Review.ReviewCounts Counts, IReadOnlyList<Sessions.SessionView> Active, IReadOnlyList<ChannelProgress> Channels)
+{
+    /// <summary>A learner who has not studied, reviewed or started anything: shown where to start.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsNew => Counts.Total == 0 && Active.Count == 0 && Channels.All(c => c.Seen == 0) && Data.Activity.All(d => d.Count == 0);
+}
 
 /// <summary>How many of a channel's questions the learner has studied.</summary>
 public sealed record ChannelProgress(string Id, string Name, int Seen, int Total);
