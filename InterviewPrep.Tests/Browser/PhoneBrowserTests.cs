@@ -128,4 +128,25 @@ public sealed class PhoneBrowserTests(BrowserFixture browser)
         await AssertFitsTheScreenAsync(page, "study with the answer shown");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task OnATouchScreen_TheGradeButtons_ShowNoKeyboardHints()
+    {
+        var touch = await browser.NewPageAsync(Phone, touch: true);
+        await touch.GotoAsync("/study/databases");
+        await BrowserPages.WaitForPageAsync(touch);
+        Assert.Equal("Show answer", (await touch.Locator("[data-testid=reveal]").InnerTextAsync()).Trim(), ignoreCase: true);
+        await touch.Locator("[data-testid=reveal]").ClickAsync();
+        var hint = touch.Locator(".grade-label kbd").First;
+        await Assertions.Expect(hint).ToBeHiddenAsync();
+        await touch.Context.CloseAsync();
+
+        var keyboard = await browser.NewPageAsync(Phone);
+        await keyboard.GotoAsync("/study/databases");
+        await BrowserPages.WaitForPageAsync(keyboard);
+        Assert.Contains("(Space)", await keyboard.Locator("[data-testid=reveal]").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
+        await keyboard.Locator("[data-testid=reveal]").ClickAsync();
+        await Assertions.Expect(keyboard.Locator(".grade-label kbd").First).ToBeVisibleAsync();
+        await keyboard.Context.CloseAsync();
+    }
 }

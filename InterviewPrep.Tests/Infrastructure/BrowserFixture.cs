@@ -40,7 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) on a page at the app's address.</summary>
-    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null, ColorScheme? colorScheme = null)
+    /// <param name="touch">A phone's touch screen without a mouse (pointer: coarse, hover: none).</param>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, string? timeZone = null, ColorScheme? colorScheme = null, bool touch = false)
     {
         if (Browser is null)
         {
@@ -58,6 +59,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 800 },
             TimezoneId = timeZone,
             ColorScheme = colorScheme,
+            HasTouch = touch,
+            IsMobile = touch,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
