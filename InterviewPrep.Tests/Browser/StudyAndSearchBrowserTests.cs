@@ -7,6 +7,32 @@ namespace InterviewPrep.Tests.Browser;
 public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
 {
     [Fact]
+    public async Task AfterAMouseClickOnAButton_SpaceRevealsTheAnswer_AndATabbedButtonStillTakesSpace()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/study/databases?at=3");
+        await BrowserPages.WaitForPageAsync(page);
+        await page.Locator("[data-testid=study][data-keys=ready]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("3 / 8");
+
+        var bookmark = page.Locator("[data-testid=bookmark]");
+        await bookmark.ClickAsync(); // the mouse leaves the focus on the bookmark button
+        await Assertions.Expect(bookmark).ToHaveAttributeAsync("aria-pressed", "true");
+        await Assertions.Expect(bookmark).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("[data-testid=answer]")).ToBeVisibleAsync();
+        await Assertions.Expect(bookmark).ToHaveAttributeAsync("aria-pressed", "true"); // not pressed again
+
+        // A keyboard user who moved to a button presses it with Space.
+        await page.Locator("[data-testid=add-to-review]").FocusAsync();
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await Assertions.Expect(bookmark).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(bookmark).ToHaveAttributeAsync("aria-pressed", "false");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task StudyMode_WithTheKeyboard_RevealsMovesAndKeepsTheUrlOnTheQuestion()
     {
         var page = await browser.NewPageAsync();

@@ -7,6 +7,17 @@ let options = { keys: [], swipe: false, optional: false, spaceScrollsAnswer: fal
 let startX = 0;
 let startY = 0;
 let swipeable = true;
+// The button or link last pressed with a mouse or a finger while it keeps the focus (focus-visible cannot
+// tell: Chromium turns it on for the focused element at the first key press).
+let pointerControl = null;
+
+function onPointerDown(event) {
+    pointerControl = event.target instanceof Element ? event.target.closest("button, a, [role=button]") : null;
+}
+
+function onFocusIn(event) {
+    if (event.target !== pointerControl) pointerControl = null;
+}
 
 function typing(target) {
     return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -31,8 +42,21 @@ function onKey(event) {
     }
     const onControl = event.target instanceof Element && event.target.closest("button, a, [role=button]");
     if (key === " ") {
-        // Space presses a focused button, and (in study) scrolls once the answer is shown.
-        if (onControl || (options.spaceScrollsAnswer && document.querySelector("[data-testid=answer]"))) return;
+        // Space presses a button reached with the keyboard. A button last clicked with the mouse keeps the
+        // focus but not the key: Space stays the page's (reveal the answer, or scroll it once shown).
+        const mouseFocused = onControl && onControl === pointerControl;
+        if (onControl && !mouseFocused) return;
+        if (mouseFocused) {
+            onControl.blur();
+            pointerControl = null;
+        }
+        if (options.spaceScrollsAnswer && document.querySelector("[data-testid=answer]")) {
+            if (mouseFocused) {
+                event.preventDefault();
+                document.scrollingElement?.scrollBy({ top: window.innerHeight * 0.8 });
+            }
+            return;
+        }
     }
     if (!options.keys.includes(key)) return;
     event.preventDefault();
@@ -67,6 +91,8 @@ export function attach(dotNet, settings) {
     component = dotNet;
     options = settings;
     document.addEventListener("keydown", onKey);
+    document.addEventListener("pointerdown", onPointerDown, true);
+    document.addEventListener("focusin", onFocusIn, true);
     document.addEventListener("touchstart", onTouchStart, { passive: true });
     document.addEventListener("touchend", onTouchEnd, { passive: true });
 }
@@ -74,6 +100,9 @@ export function attach(dotNet, settings) {
 export function detach() {
     component = undefined;
     document.removeEventListener("keydown", onKey);
+    document.removeEventListener("pointerdown", onPointerDown, true);
+    document.removeEventListener("focusin", onFocusIn, true);
+    pointerControl = null;
     document.removeEventListener("touchstart", onTouchStart);
     document.removeEventListener("touchend", onTouchEnd);
 }
