@@ -102,12 +102,7 @@ public sealed class BotsAdminBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("Admin · InterviewPrep$"));
 
         await BrowserPages.AssertNoSeriousAccessibilityViolationsAsync(page);
-        var wide = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement?.closest('.admin-scroll'))
-                .map(e => e.tagName + '.' + String(e.className).slice(0, 40))
-            """);
-        Assert.True(wide.Length == 0, "the page scrolls sideways: " + string.Join(", ", wide.Take(5)));
+        await BrowserPages.AssertNothingWiderThanTheScreenAsync(page);
         await page.Context.CloseAsync();
     }
 }

@@ -17,18 +17,24 @@ public sealed class ProgressMarksBrowserTests(BrowserFixture browser)
     [InlineData(true)]
     public async Task MarksAndTheDueBadge_AreAccessible_OnAPhone(bool dark)
     {
-        string adminId;
+        // A learner of its own: other tests share this app and the admin's review queue.
+        var email = $"marks-{(dark ? "dark" : "light")}@example.test";
+        const string Password = "Quiet-Harbour-73-Lamp";
+        string learnerId;
         using (var scope = browser.App.Services.CreateScope())
         {
-            adminId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(AppFactory.AdminEmail))!.Id;
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var created = await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true }, Password);
+            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            learnerId = (await users.FindByEmailAsync(email))!.Id;
         }
 
         var study = browser.App.Services.GetRequiredService<StudyService>();
-        await study.RecordStudiedAsync(adminId, "ip-db-003");
-        await study.SetBookmarkAsync(adminId, "ip-db-003", true);
-        await browser.App.Services.GetRequiredService<ReviewService>().AddAsync(adminId, "ip-db-004");
+        await study.RecordStudiedAsync(learnerId, "ip-db-003");
+        await study.SetBookmarkAsync(learnerId, "ip-db-003", true);
+        await browser.App.Services.GetRequiredService<ReviewService>().AddAsync(learnerId, "ip-db-004");
 
-        var page = await BrowserPages.SignedInAdminAsync(browser, dark, new ViewportSize { Width = 390, Height = 844 });
+        var page = await BrowserPages.SignedInAsync(browser, email, Password, dark, new ViewportSize { Width = 390, Height = 844 });
         await page.GotoAsync("/channels/databases");
         await BrowserPages.WaitForPageAsync(page);
         await Assertions.Expect(page.GetByTestId("question-mark").First).ToBeVisibleAsync();

@@ -10,17 +10,32 @@ public static class BrowserPages
     /// have run on a server-rendered one (js/static-layout.js marks the layout).
     /// </summary>
     /// <summary>A new page signed in as the test app's admin, in the light or dark theme, optionally at a viewport size.</summary>
-    public static async Task<IPage> SignedInAdminAsync(BrowserFixture browser, bool dark = false, ViewportSize? viewport = null)
+    public static Task<IPage> SignedInAdminAsync(BrowserFixture browser, bool dark = false, ViewportSize? viewport = null) =>
+        SignedInAsync(browser, AppFactory.AdminEmail, AppFactory.AdminPassword, dark, viewport);
+
+    /// <summary>A page signed in as this account (which must exist), in the light or dark theme.</summary>
+    public static async Task<IPage> SignedInAsync(BrowserFixture browser, string email, string password, bool dark = false, ViewportSize? viewport = null)
     {
         var page = await browser.NewPageAsync(viewport);
         await page.Context.AddCookiesAsync([new Cookie { Name = "ip-theme", Value = dark ? "dark" : "light", Url = browser.BaseAddress.ToString() }]);
         await page.GotoAsync("/Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(AppFactory.AdminEmail);
-        await page.Locator("input[name='Input.Password']").FillAsync(AppFactory.AdminPassword);
+        await page.Locator("input[name='Input.Email']").FillAsync(email);
+        await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.Locator("button[type=submit]").First.ClickAsync();
         // Attached, not visible: on a phone the header keeps the user's name in its menu.
         await Assertions.Expect(page.Locator("[data-testid=signed-in-user]")).ToBeAttachedAsync();
         return page;
+    }
+
+    /// <summary>Fails when an element reaches past the screen's right edge, other than inside a sideways scroller (<c>.admin-scroll</c>).</summary>
+    public static async Task AssertNothingWiderThanTheScreenAsync(IPage page)
+    {
+        var wide = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement?.closest('.admin-scroll'))
+                .map(e => e.tagName + '.' + String(e.className).slice(0, 40))
+            """);
+        Assert.True(wide.Length == 0, "the page scrolls sideways: " + string.Join(", ", wide.Take(5)));
     }
 
     public static Task WaitForPageAsync(IPage page) =>
