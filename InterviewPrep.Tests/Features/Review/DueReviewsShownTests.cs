@@ -69,7 +69,7 @@ public sealed class ChannelMarksTests
         var all = WebUtility.HtmlDecode(await learner.GetStringAsync("/channels/databases"));
         Assert.Contains("data-testid=\"progress-filter\"", all, StringComparison.Ordinal);
         Assert.Contains(">Studied</span>", all, StringComparison.Ordinal);
-        Assert.Contains(">In review · due now</span>", all, StringComparison.Ordinal);
+        Assert.Contains(">In review · due today</span>", all, StringComparison.Ordinal);
 
         var onlyNew = WebUtility.HtmlDecode(await learner.GetStringAsync("/channels/databases?show=new"));
         Assert.DoesNotContain("href=\"questions/ip-db-001\"", onlyNew, StringComparison.Ordinal);

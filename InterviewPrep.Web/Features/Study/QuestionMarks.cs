@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace InterviewPrep.Web.Features.Study;
 
-/// <summary>Where a learner stands with a question in a list: new, seen, studied, in review (and when it is due), mastered; bookmarked, noted.</summary>
-public sealed record QuestionMark(QuestionProgress Progress, DateTime? Due, bool Bookmarked, bool Noted)
+/// <summary>
+/// Where a learner stands with a question in a list: new, seen, studied, in review (and the day it is due, with today,
+/// both in the learner's time zone), mastered; bookmarked, noted.
+/// </summary>
+public sealed record QuestionMark(QuestionProgress Progress, DateOnly? DueDay, DateOnly Today, bool Bookmarked, bool Noted)
 {
-    public static readonly QuestionMark New = new(QuestionProgress.New, null, false, false);
+    public static QuestionMark New(DateOnly today) => new(QuestionProgress.New, null, today, false, false);
 }
 
 /// <summary>Which questions a list shows by the learner's state: all, only those never studied, or all but the mastered.</summary>
@@ -18,7 +21,7 @@ public enum ProgressFilter { All, OnlyNew, HideMastered }
 /// A learner's marks for the questions of a list, from one read of their question states, review cards and
 /// recall (mastered: they would recall it today with at least their desired retention, as paths count it).
 /// </summary>
-public sealed class QuestionMarks(IDbContextFactory<AppDbContext> dbFactory, ReviewService reviews)
+public sealed class QuestionMarks(IDbContextFactory<AppDbContext> dbFactory, ReviewService reviews, Settings.LearnerSettingsService settings, TimeProvider clock)
 {
     public async Task<IReadOnlyDictionary<string, QuestionMark>> GetAsync(string learnerId, IReadOnlyCollection<string> questionIds, CancellationToken ct = default)
     {
@@ -38,13 +41,15 @@ public sealed class QuestionMarks(IDbContextFactory<AppDbContext> dbFactory, Rev
             .Select(c => new { c.QuestionId, c.Due })
             .ToDictionaryAsync(c => c.QuestionId, c => c.Due, StringComparer.Ordinal, ct);
         var recall = await reviews.GetRecallAsync(learnerId, ids, ct);
+        var calendar = (await settings.GetAsync(learnerId, ct)).Calendar;
+        var today = calendar.DateOf(clock.GetUtcNow().UtcDateTime);
         return ids.ToDictionary(id => id, id =>
         {
             var state = states.GetValueOrDefault(id);
             var inReview = cards.TryGetValue(id, out var due);
             return new QuestionMark(
                 PathProgress.StateOf(state?.Seen == true, state?.Studied == true, inReview, recall.Mastered(id)),
-                inReview ? due : null, state?.Bookmarked == true, state?.Noted == true);
+                inReview ? calendar.DateOf(due) : null, today, state?.Bookmarked == true, state?.Noted == true);
         }, StringComparer.Ordinal);
     }
 
