@@ -183,6 +183,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Certifications.ExamService>();
         builder.Services.AddHostedService<InterviewPrep.Web.Features.Certifications.ExamDeadlines>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Dashboard.DashboardService>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Dashboard.StatisticsService>();
         builder.Services.AddSingleton<QuestionPageService>();
         // Admin pages: the grid's reads, history, and who a change is recorded as.
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Admin.AdminQuestionQuery>();

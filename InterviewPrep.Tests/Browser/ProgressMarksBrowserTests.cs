@@ -1,8 +1,6 @@
-using InterviewPrep.Data.Entities;
 using InterviewPrep.Tests.Infrastructure;
 using InterviewPrep.Web.Features.Review;
 using InterviewPrep.Web.Features.Study;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -20,14 +18,7 @@ public sealed class ProgressMarksBrowserTests(BrowserFixture browser)
         // A learner of its own: other tests share this app and the admin's review queue.
         var email = $"marks-{(dark ? "dark" : "light")}@example.test";
         const string Password = "Quiet-Harbour-73-Lamp";
-        string learnerId;
-        using (var scope = browser.App.Services.CreateScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-            var created = await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true }, Password);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            learnerId = (await users.FindByEmailAsync(email))!.Id;
-        }
+        var learnerId = await BrowserPages.CreateLearnerAsync(browser, email, Password);
 
         var study = browser.App.Services.GetRequiredService<StudyService>();
         await study.RecordStudiedAsync(learnerId, "ip-db-003");

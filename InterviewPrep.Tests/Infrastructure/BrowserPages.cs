@@ -1,14 +1,13 @@
 using Deque.AxeCore.Playwright;
+using InterviewPrep.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace InterviewPrep.Tests.Infrastructure;
 
 public static class BrowserPages
 {
-    /// <summary>
-    /// Waits until the page's controls work: its circuit is up on an interactive page, or its scripts
-    /// have run on a server-rendered one (js/static-layout.js marks the layout).
-    /// </summary>
     /// <summary>A new page signed in as the test app's admin, in the light or dark theme, optionally at a viewport size.</summary>
     public static Task<IPage> SignedInAdminAsync(BrowserFixture browser, bool dark = false, ViewportSize? viewport = null) =>
         SignedInAsync(browser, AppFactory.AdminEmail, AppFactory.AdminPassword, dark, viewport);
@@ -27,17 +26,34 @@ public static class BrowserPages
         return page;
     }
 
-    /// <summary>Fails when an element reaches past the screen's right edge, other than inside a sideways scroller (<c>.admin-scroll</c>).</summary>
+    /// <summary>
+    /// A learner account of the test's own, signed in to nothing yet: tests share the browser app, and
+    /// the admin's progress with it. Returns the learner's id.
+    /// </summary>
+    public static async Task<string> CreateLearnerAsync(BrowserFixture browser, string email, string password)
+    {
+        using var scope = browser.App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var created = await users.CreateAsync(new AppUser { UserName = email, Email = email, EmailConfirmed = true }, password);
+        Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+        return (await users.FindByEmailAsync(email))!.Id;
+    }
+
+    /// <summary>Fails when an element reaches past the screen's right edge, other than inside a sideways scroller (<c>.admin-scroll</c>, <c>.chart-scroll</c>).</summary>
     public static async Task AssertNothingWiderThanTheScreenAsync(IPage page)
     {
         var wide = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement?.closest('.admin-scroll'))
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.parentElement?.closest('.admin-scroll, .chart-scroll'))
                 .map(e => e.tagName + '.' + String(e.className).slice(0, 40))
             """);
         Assert.True(wide.Length == 0, "the page scrolls sideways: " + string.Join(", ", wide.Take(5)));
     }
 
+    /// <summary>
+    /// Waits until the page's controls work: its circuit is up on an interactive page, or its scripts
+    /// have run on a server-rendered one (js/static-layout.js marks the layout).
+    /// </summary>
     public static Task WaitForPageAsync(IPage page) =>
         page.Locator(".mud-layout[data-interactive], .mud-layout[data-static-ready]").First
             .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });

@@ -72,6 +72,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public InterviewPrep.Web.Features.Dashboard.DashboardService DashboardService() => new(Factory, SettingsService(), Clock);
 
+    public InterviewPrep.Web.Features.Dashboard.StatisticsService StatisticsService() => new(Factory, SettingsService(), ReviewService(), Clock);
+
     private readonly List<ContentCache> _caches = [];
 
     /// <summary>The voice grader over this database, with a content cache of its own (disposed with the database).</summary>
