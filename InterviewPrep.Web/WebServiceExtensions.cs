@@ -175,6 +175,7 @@ public static partial class WebServiceExtensions
         builder.Services.AddSingleton<ReviewService>();
         builder.Services.AddSingleton<InterviewPrep.Web.Features.Settings.LearnerSettingsService>();
         builder.Services.AddSingleton<SessionService>();
+        builder.Services.AddSingleton<InterviewPrep.Web.Features.Sessions.SessionSummaries>();
         // The session engine: one player per circuit, and each kind of session's rules.
         builder.Services.AddScoped<SessionPlayer>();
         builder.Services.AddSingleton<StudyRules>();

@@ -78,8 +78,13 @@ public sealed class StudyAndSearchBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=study-progress]")).ToHaveTextAsync("1 / 8");
         Assert.Equal(first, await page.Locator("[data-testid=study]").GetAttributeAsync("data-question-id"));
 
+        // The help is a modal dialog over the question; Escape closes it and gives the focus back.
         await page.Keyboard.PressAsync("Shift+Slash");
         await Assertions.Expect(page.Locator("[data-testid=keyboard-help]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("dialog[data-testid=keyboard-help]:modal")).ToHaveCountAsync(1);
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("[data-testid=keyboard-help]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=help-button]")).ToBeFocusedAsync();
 
         // The first question was answered in this session, so it shows its answer; the third was not.
         await Assertions.Expect(page.Locator("[data-testid=answer]")).ToBeVisibleAsync();

@@ -31,7 +31,9 @@ public sealed class ReviewPageTests : IAsyncLifetime
         ctx.Services.AddSingleton<TimeProvider>(_clock);
         ctx.Services.AddSingleton(_db.SettingsService());
         ctx.Services.AddSingleton(_db.ReviewService());
-        ctx.Services.AddSingleton(new SessionService(_db.Factory, _clock));
+        var sessions = new SessionService(_db.Factory, _clock);
+        ctx.Services.AddSingleton(sessions);
+        ctx.Services.AddSingleton(new SessionSummaries(sessions, _db.ReviewService()));
         ctx.Services.AddSingleton(new QuestionPageService(_db.Factory, new ContentHtml(), new ChannelCatalog(_db.Factory)));
         ctx.JSInterop.SetupModule("./js/review.js");
     });
@@ -65,10 +67,17 @@ public sealed class ReviewPageTests : IAsyncLifetime
         Assert.Equal("2", Count(page, "count-later-today"));
         Assert.Equal("1 left", page.Find("[data-testid=review-remaining]").TextContent.Trim());
 
+        Assert.Empty(page.FindAll("[data-testid=session-summary]"));
+        _clock.Advance(TimeSpan.FromSeconds(40));
         await page.InvokeAsync(() => page.Instance.OnKeyAsync(" "));
         await page.InvokeAsync(() => page.Instance.OnKeyAsync("3"));
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=review-done]")));
+        // The last one graded: how today's reviews went, and what comes next.
+        Assert.Equal("2of 2 answered", page.Find("[data-testid=summary-answered]").TextContent.Trim());
+        Assert.Equal("100%remembered", page.Find("[data-testid=summary-remembered]").TextContent.Trim());
+        Assert.Equal("40 sspent", page.Find("[data-testid=summary-time]").TextContent.Trim());
+        Assert.Contains("3 more later today", page.Find("[data-testid=summary-due]").TextContent);
         Assert.Equal("0", Count(page, "count-ready"));
         Assert.Equal("3", Count(page, "count-later-today"));
         Assert.Contains("3 more later today", page.Find("[data-testid=review-done]").TextContent);

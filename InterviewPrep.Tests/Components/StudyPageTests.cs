@@ -35,7 +35,9 @@ public sealed class StudyPageTests : IAsyncLifetime
 
             ctx.Services.AddSingleton(_db.StudyService());
             ctx.Services.AddSingleton(_db.ReviewService());
-            ctx.Services.AddSingleton(new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System));
+            var sessions = new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System);
+            ctx.Services.AddSingleton(sessions);
+            ctx.Services.AddSingleton(new InterviewPrep.Web.Features.Sessions.SessionSummaries(sessions, _db.ReviewService()));
             ctx.Services.AddSingleton(new InterviewPrep.Web.Features.LearningPaths.PathEnrollments(_db.Factory, TimeProvider.System));
             ctx.Services.AddSingleton(new QuestionPageService(_db.Factory, new ContentHtml(), new ChannelCatalog(_db.Factory)));
             ctx.JSInterop.SetupModule("./js/study.js");
@@ -68,6 +70,35 @@ public sealed class StudyPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheLastQuestion_OffersFinish_WhichEndsTheSession_WithASummary()
+    {
+        await using var ctx = Context(user: "learner-finish");
+        ctx.Services.GetRequiredService<NavigationManager>().NavigateTo("study/databases?at=7");
+        var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
+        page.WaitForAssertion(() => Assert.Equal("7 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim()));
+        await page.Find("[data-testid=reveal]").ClickAsync(new());
+        await page.Find("[data-testid=self-grade-1]").ClickAsync(new());
+        Assert.Empty(page.FindAll("[data-testid=finish]"));
+
+        await page.Find("[data-testid=next]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Equal("8 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim()));
+        Assert.Empty(page.FindAll("[data-testid=next]"));
+        await page.Find("[data-testid=reveal]").ClickAsync(new());
+        await page.Find("[data-testid=self-grade-4]").ClickAsync(new());
+        await page.Find("[data-testid=finish]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=session-summary]")));
+        Assert.Equal("2of 8 answered", page.Find("[data-testid=summary-answered]").TextContent.Trim());
+        Assert.Equal("50%remembered", page.Find("[data-testid=summary-remembered]").TextContent.Trim());
+        Assert.Contains("Again 1", page.Find("[data-testid=summary-grades]").TextContent);
+        Assert.Contains("Easy 1", page.Find("[data-testid=summary-grades]").TextContent);
+        Assert.Equal("channels/databases", page.Find("[data-testid=summary-back]").GetAttribute("href"));
+        Assert.Empty(page.FindAll("[data-testid=study]"));
+        var session = Assert.Single(await new InterviewPrep.Web.Features.Sessions.SessionService(_db.Factory, TimeProvider.System).ListAsync("learner-finish"));
+        Assert.Equal(InterviewPrep.Data.Entities.SessionStatus.Completed, session.Status);
+    }
+
+    [Fact]
     public async Task Keys_DriveTheSameControls()
     {
         await using var ctx = Context(user: null);
@@ -80,6 +111,11 @@ public sealed class StudyPageTests : IAsyncLifetime
         Assert.NotEmpty(page.FindAll("[data-testid=answer]"));
         await page.InvokeAsync(() => page.Instance.OnKeyAsync("?"));
         Assert.NotEmpty(page.FindAll("[data-testid=keyboard-help]"));
+        // Behind the help nothing moves; Escape closes it.
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync("ArrowLeft"));
+        Assert.Equal("3 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim());
+        await page.InvokeAsync(() => page.Instance.OnKeyAsync("Escape"));
+        Assert.Empty(page.FindAll("[data-testid=keyboard-help]"));
         await page.InvokeAsync(() => page.Instance.OnKeyAsync("ArrowLeft"));
         Assert.Equal("2 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim());
         Assert.Contains("question=", ctx.Services.GetRequiredService<NavigationManager>().Uri);

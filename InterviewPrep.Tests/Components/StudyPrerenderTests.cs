@@ -34,7 +34,9 @@ public sealed class StudyPrerenderTests : IAsyncLifetime
                 .SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, Learner));
             ctx.Services.AddSingleton(_db.StudyService());
             ctx.Services.AddSingleton(_db.ReviewService());
-            ctx.Services.AddSingleton(new SessionService(_db.Factory, TimeProvider.System));
+            var sessions = new SessionService(_db.Factory, TimeProvider.System);
+            ctx.Services.AddSingleton(sessions);
+            ctx.Services.AddSingleton(new SessionSummaries(sessions, _db.ReviewService()));
             ctx.Services.AddSingleton(new InterviewPrep.Web.Features.LearningPaths.PathEnrollments(_db.Factory, TimeProvider.System));
             ctx.Services.AddSingleton(new QuestionPageService(_db.Factory, new ContentHtml(), new ChannelCatalog(_db.Factory)));
         });

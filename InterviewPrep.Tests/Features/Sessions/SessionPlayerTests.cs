@@ -51,16 +51,33 @@ public sealed class SessionPlayerTests : IAsyncLifetime
 
         Assert.True(player.Reveal());
         Assert.False(player.Reveal());
+        _clock.Advance(TimeSpan.FromSeconds(10));
         Assert.True(await player.GradeAsync(Grade.Good));
         Assert.False(await player.GradeAsync(Grade.Easy)); // once per item in study
 
         Assert.Equal(Grade.Good, player.Graded);
         Assert.StartsWith("Graded Good", player.GradeStatus);
+        // Twenty seconds to the answer, ten more to the grade: counted once each.
         var state = (await StoredAsync()).StateOf("ip-db-001");
-        Assert.Equal((true, true, 3, 20_000L), (state.Seen, state.Revealed, state.Grade, state.TimeSpentMs));
+        Assert.Equal((true, true, 3, 30_000L), (state.Seen, state.Revealed, state.Grade, state.TimeSpentMs));
         await using var db = _db.CreateContext();
         var log = await db.ReviewLogs.SingleAsync(l => l.LearnerId == Learner);
-        Assert.Equal((20_000, CardState.New), (log.DurationMs, log.State));
+        Assert.Equal((30_000, CardState.New), (log.DurationMs, log.State));
+    }
+
+    [Fact]
+    public async Task AQuestionLeftOpen_CountsAtMostTheLongestStep()
+    {
+        var player = Player();
+        await player.StartAsync(Start());
+        await player.ShowAsync(0);
+        _clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.True(player.Reveal());
+        await player.MoveAsync(1);
+
+        var state = (await StoredAsync()).StateOf("ip-db-001");
+        Assert.Equal((long)SessionPlayer.LongestStep.TotalMilliseconds, state.TimeSpentMs);
     }
 
     [Fact]

@@ -38,13 +38,15 @@ public sealed class ContentHtml
         string.IsNullOrWhiteSpace(markdown) ? "" : Focusable(_sanitizer.Sanitize(Markdig.Markdown.ToHtml(markdown, _pipeline)));
 
     /// <summary>
-    /// Code blocks (and a diagram's source, shown until it is drawn or when it cannot be) scroll sideways
-    /// when their lines are long: they take keyboard focus, so they can be scrolled without a mouse
-    /// (added after sanitizing, which allows no tabindex in content).
+    /// Code blocks (and a diagram's source, shown until it is drawn or when it cannot be) and tables
+    /// scroll sideways when they are wide, rather than breaking words: they take keyboard focus, so they
+    /// can be scrolled without a mouse (added after sanitizing, which allows no tabindex in content).
     /// </summary>
     private static string Focusable(string html) => html
         .Replace("<pre class=\"code-block\">", "<pre class=\"code-block\" tabindex=\"0\">", StringComparison.Ordinal)
-        .Replace("<pre class=\"mermaid-source\">", "<pre class=\"mermaid-source\" tabindex=\"0\">", StringComparison.Ordinal);
+        .Replace("<pre class=\"mermaid-source\">", "<pre class=\"mermaid-source\" tabindex=\"0\">", StringComparison.Ordinal)
+        .Replace("<table>", "<div class=\"content-table\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>", StringComparison.Ordinal)
+        .Replace("</table>", "</table></div>", StringComparison.Ordinal);
 
     /// <summary>A mermaid diagram block for a <c>diagram</c> field.</summary>
     public static string Diagram(string? source) =>

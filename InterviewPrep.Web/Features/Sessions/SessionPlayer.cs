@@ -28,6 +28,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
     private int? _target;
     private bool _grading;
     private DateTime _shownAt;
+    private DateTime _countedFrom;
     private string? _focus;
     private readonly List<Func<Task<bool>>> _leaveGuards = [];
 
@@ -165,7 +166,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         }
 
         (Index, _target, Question, Current, GradeStatus, Loading) = (position, null, page, ItemState.Empty, null, false);
-        _shownAt = clock.UtcNow();
+        _shownAt = _countedFrom = clock.UtcNow();
         NotifyChanged();
         if (LearnerId is not null && page is not null && id is not null)
         {
@@ -217,11 +218,23 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         Current = Current with { Revealed = true };
         RequestFocus(".study-answer");
         NotifyChanged();
-        _ = SaveRevealAsync(onError);
+        _ = SaveRevealAsync(Rules?.Mode == PlayerMode.Deck ? TakeTimeSpent() : TimeSpan.Zero, onError);
         return true;
     }
 
-    private async Task SaveRevealAsync(Func<Exception, Task>? onError)
+    /// <summary>The longest one step (showing to revealing, revealing to grading) counts: a tab left open is not study.</summary>
+    public static readonly TimeSpan LongestStep = TimeSpan.FromMinutes(5);
+
+    /// <summary>Time on the current item since it was shown or its last saved step, so steps add up without counting twice.</summary>
+    private TimeSpan TakeTimeSpent()
+    {
+        var now = clock.UtcNow();
+        var spent = now - _countedFrom;
+        _countedFrom = now;
+        return spent < TimeSpan.Zero ? TimeSpan.Zero : spent > LongestStep ? LongestStep : spent;
+    }
+
+    private async Task SaveRevealAsync(TimeSpan spent, Func<Exception, Task>? onError)
     {
         // Read before any await: the learner may move on while this is being written.
         if (LearnerId is not { } learner || Question is null || CurrentId is not { } id)
@@ -234,7 +247,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         {
             if (session is not null && Rules!.Mode == PlayerMode.Deck)
             {
-                await sessions.SaveAsync(session.Id, learner, at, id, new ItemStep(Revealed: true, Recall: recall));
+                await sessions.SaveAsync(session.Id, learner, at, id, new ItemStep(Revealed: true, Recall: recall, TimeSpent: spent));
             }
 
             await Rules!.OnRevealedAsync(new PlayerItem(learner, id, at));
@@ -266,7 +279,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
                 // A queue's position counts the items answered; a deck's is where the learner is.
                 var position = Rules.Mode == PlayerMode.Queue ? Session.Position + 1 : Index;
                 Session = await sessions.SaveAsync(Session.Id, learner, position, id,
-                    new ItemStep(Revealed: true, Grade: (int)grade, TimeSpent: taken)) is { Status: SessionStatus.Active } saved ? saved : null;
+                    new ItemStep(Revealed: true, Grade: (int)grade, TimeSpent: TakeTimeSpent())) is { Status: SessionStatus.Active } saved ? saved : null;
             }
         }
         finally

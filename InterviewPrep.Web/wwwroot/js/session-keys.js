@@ -19,8 +19,11 @@ function onFocusIn(event) {
     if (event.target !== pointerControl) pointerControl = null;
 }
 
+// A box that takes text; a checkbox or a switch takes no keys the page would want.
 function typing(target) {
-    return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+    if (!(target instanceof HTMLElement)) return false;
+    if (target instanceof HTMLInputElement) return !["checkbox", "radio", "range", "button", "submit"].includes(target.type);
+    return target.isContentEditable || ["TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
 // Single-key shortcuts can be turned off (WCAG 2.1.4); the choice is remembered on this device.
@@ -35,7 +38,8 @@ export function setShortcuts(on) {
 function onKey(event) {
     if (!component || event.ctrlKey || event.metaKey || event.altKey) return;
     const key = event.key;
-    if (options.optional && !shortcutsEnabled() && key !== "?") return;
+    // Escape is no single-key shortcut: it always closes the help.
+    if (options.optional && !shortcutsEnabled() && key !== "?" && key !== "Escape") return;
     if (typing(event.target)) {
         if (key === "Escape") event.target.blur();
         return;
@@ -108,5 +112,22 @@ export function detach() {
 }
 
 export function focus(selector) {
-    document.querySelector(selector)?.focus({ preventScroll: false });
+    const target = document.querySelector(selector);
+    if (!target) {
+        return;
+    }
+
+    if (target instanceof HTMLDialogElement) {
+        // A dialog opens modal: the page behind it is out of reach until it closes.
+        if (!target.open) target.showModal();
+    } else if (target.matches(".study-answer")) {
+        // The answer opens under the question: focus it where it is, so the question stays in view.
+        target.focus({ preventScroll: true });
+    } else if (target.matches(".study-question")) {
+        // A new question starts at the top, however far down the last answer was read.
+        window.scrollTo({ top: 0 });
+        target.focus({ preventScroll: true });
+    } else {
+        target.focus({ preventScroll: false });
+    }
 }
