@@ -32,4 +32,33 @@ public sealed class ContentHtmlTests
         Assert.False(first.StartsWith('\n') || first.StartsWith('\r'), html);
         Assert.DoesNotMatch("^<span[^>]*>\\r?\\n", first);
     }
+
+    [Fact]
+    public void Tables_ScrollInAFocusableBox_AndStaySanitized()
+    {
+        var html = new ContentHtml().Markdown("| Complexity | Name |\n| --- | --- |\n| O(1) | constant |\n");
+
+        Assert.Contains("<div class=\"content-table\" tabindex=\"0\" role=\"region\" aria-label=\"Table\"><table>", html, StringComparison.Ordinal);
+        Assert.EndsWith("</table></div>", html.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADiagramWithUnquotedBrackets_CarriesItsSafeRepair_AndAGoodOneDoesNot()
+    {
+        var broken = ContentHtml.Diagram("flowchart TD\n  A[Client (browser)] --> B[API]");
+        var good = ContentHtml.Diagram("flowchart TD\n  A[Client] --> B[API]");
+
+        Assert.Contains("<pre class=\"mermaid-source\" tabindex=\"0\">flowchart TD\n  A[Client (browser)] --&gt; B[API]</pre>", broken, StringComparison.Ordinal);
+        Assert.Contains("<pre class=\"mermaid-repaired\">flowchart TD\n  A[&quot;Client (browser)&quot;] --&gt; B[API]</pre>", broken, StringComparison.Ordinal);
+        Assert.DoesNotContain("mermaid-repaired", good, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DiagramMarkup_IsShownAsText_ButLineBreaksStay()
+    {
+        var html = ContentHtml.Diagram("flowchart TD\n  A[\"one<br/>two\"] --> B[\"<img src=x>\"]");
+
+        Assert.Contains("one&lt;br/&gt;two", html, StringComparison.Ordinal);
+        Assert.Contains("#lt;img src=x&gt;", html, StringComparison.Ordinal);
+    }
 }

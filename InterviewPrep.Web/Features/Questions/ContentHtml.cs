@@ -139,11 +139,23 @@ public sealed class ContentHtml
     /// A diagram block. Mermaid turns HTML in labels into elements even in strict mode; writing
     /// <c>&lt;</c> before a tag as mermaid's <c>#lt;</c> keeps it text.
     /// </summary>
-    internal static string MermaidBlock(string source) =>
-        $"<div class=\"mermaid-diagram\"><pre class=\"mermaid-source\">{WebUtility.HtmlEncode(DefuseTags(source.Trim()))}</pre></div>";
+    /// <summary>
+    /// A diagram block: its source, drawn in the browser (js/diagrams.js). When the source has the
+    /// mistakes the diagram-repair bot fixes (unquoted brackets in labels, literal <c>\n</c>), the same
+    /// safe repair rides along, hidden, for the browser to draw if the source itself fails.
+    /// </summary>
+    internal static string MermaidBlock(string source)
+    {
+        var repaired = InterviewPrep.Web.Features.Bots.MermaidRepair.Repair(source) is { Repaired: { } fixedSource } ? fixedSource : null;
+        return "<div class=\"mermaid-diagram\">"
+            + $"<pre class=\"mermaid-source\">{WebUtility.HtmlEncode(DefuseTags(source.Trim()))}</pre>"
+            + (repaired is null ? "" : $"<pre class=\"mermaid-repaired\">{WebUtility.HtmlEncode(DefuseTags(repaired.Trim()))}</pre>")
+            + "</div>";
+    }
 
+    /// <summary>Markup in a diagram's text is shown as text (mermaid's <c>#lt;</c>), except the line breaks mermaid draws.</summary>
     private static string DefuseTags(string source) =>
-        System.Text.RegularExpressions.Regex.Replace(source, "<(?=[A-Za-z/!?])", "#lt;");
+        System.Text.RegularExpressions.Regex.Replace(source, "<(?!br\\s*/?>)(?=[A-Za-z/!?])", "#lt;", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>Renders fenced code: mermaid as a diagram block, known languages highlighted, the rest escaped.</summary>
     private sealed class HighlightedCodeExtension : IMarkdownExtension

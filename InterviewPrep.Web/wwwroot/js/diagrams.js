@@ -5,7 +5,9 @@
 // a diagram that fails keeps its source visible with a short notice. Works on static pages and on
 // interactive ones (a MutationObserver picks up blocks that appear later).
 //
-// data-state on a block: "waiting" (not yet near the screen), "pending", "rendered" or "failed".
+// data-state on a block: "waiting" (not yet near the screen), "pending", "rendered", "repaired" (drawn
+// from the server's safe repair, sent beside the source) or "failed". A drawn diagram can be opened
+// full screen, with zoom and pan, and its source shown.
 
 const newSelector = ".mermaid-diagram:not([data-state])";
 const libraryUrl = "/lib/mermaid/mermaid.esm.min.mjs";
@@ -57,25 +59,75 @@ async function drawDue() {
             mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: dark ? "dark" : "default" });
             for (const block of blocks) {
                 const source = block.querySelector(".mermaid-source")?.textContent ?? "";
-                const id = `mermaid-svg-${++counter}`;
-                try {
-                    const { svg } = await mermaid.render(id, source);
-                    const holder = document.createElement("div");
-                    holder.className = "mermaid-svg";
-                    holder.innerHTML = svg;
-                    block.prepend(holder);
-                    block.classList.add("rendered");
-                    block.dataset.state = "rendered";
-                } catch {
-                    document.getElementById(id)?.remove();
-                    document.getElementById(`d${id}`)?.remove();
-                    fail(block, "This diagram could not be drawn; its source is shown instead.");
+                const repaired = block.querySelector(".mermaid-repaired")?.textContent;
+                let svg = await tryRender(mermaid, source);
+                let note = null;
+                if (svg === null && repaired) {
+                    // The server's safe repair (labels quoted, literal \n as line breaks), drawn only when the source fails.
+                    svg = await tryRender(mermaid, repaired);
+                    note = "Some labels were put in quotes so that this diagram could be drawn.";
                 }
+                if (svg === null) {
+                    fail(block, "This diagram could not be drawn; its source is shown instead.");
+                    continue;
+                }
+                const holder = document.createElement("div");
+                holder.className = "mermaid-svg";
+                holder.innerHTML = svg;
+                block.prepend(holder);
+                block.prepend(toolbar(block, holder));
+                if (note) {
+                    const p = document.createElement("p");
+                    p.className = "mermaid-notice repaired";
+                    p.setAttribute("role", "note");
+                    p.textContent = note;
+                    block.append(p);
+                }
+                block.classList.add("rendered");
+                block.dataset.state = note ? "repaired" : "rendered";
             }
         }
     } finally {
         running = false;
     }
+}
+
+async function tryRender(mermaid, source) {
+    const id = `mermaid-svg-${++counter}`;
+    try {
+        return (await mermaid.render(id, source)).svg;
+    } catch {
+        document.getElementById(id)?.remove();
+        document.getElementById(`d${id}`)?.remove();
+        return null;
+    }
+}
+
+// Full screen (with zoom and pan, js/diagram-viewer.js, loaded on first use) and the source, for a drawn diagram.
+function toolbar(block, holder) {
+    const bar = document.createElement("div");
+    bar.className = "mermaid-tools";
+    const full = document.createElement("button");
+    full.type = "button";
+    full.className = "mermaid-tool";
+    full.textContent = "Full screen";
+    full.dataset.testid = "diagram-full-screen";
+    full.addEventListener("click", async () => {
+        const viewer = await import("./diagram-viewer.js");
+        viewer.open(holder.querySelector("svg"), full);
+    });
+    const source = document.createElement("button");
+    source.type = "button";
+    source.className = "mermaid-tool";
+    source.textContent = "Source";
+    source.dataset.testid = "diagram-source";
+    source.setAttribute("aria-expanded", "false");
+    source.addEventListener("click", () => {
+        const shown = block.classList.toggle("show-source");
+        source.setAttribute("aria-expanded", String(shown));
+    });
+    bar.append(full, source);
+    return bar;
 }
 
 // A diagram is due when it comes within half a screen of the viewport.
@@ -100,9 +152,9 @@ function watchNew() {
 
 // Redraw in the other theme when the page switches between light and dark.
 function redrawAll() {
-    document.querySelectorAll(".mermaid-diagram[data-state=rendered], .mermaid-diagram[data-state=failed]").forEach(block => {
-        block.querySelectorAll(".mermaid-svg, .mermaid-notice").forEach(e => e.remove());
-        block.classList.remove("rendered");
+    document.querySelectorAll(".mermaid-diagram[data-state=rendered], .mermaid-diagram[data-state=repaired], .mermaid-diagram[data-state=failed]").forEach(block => {
+        block.querySelectorAll(".mermaid-svg, .mermaid-notice, .mermaid-tools").forEach(e => e.remove());
+        block.classList.remove("rendered", "show-source");
         delete block.dataset.state;
     });
     watchNew();
