@@ -111,6 +111,8 @@ public sealed class ProgressBenchmarks
         output.WriteLine(Percentiles.Line("  of which: due counts (ReviewService.GetCountsAsync)", await Measure(200, _ => rev.GetCountsAsync(learner))));
         var cat = app.Services.GetRequiredService<InterviewPrep.Web.Features.Channels.ChannelCatalog>();
         output.WriteLine(Percentiles.Line("  of which: progress per channel (ChannelCatalog.GetSeenCountsAsync)", await Measure(200, _ => cat.GetSeenCountsAsync(learner))));
+        var statistics = app.Services.GetRequiredService<InterviewPrep.Web.Features.Dashboard.StatisticsService>();
+        output.WriteLine(Percentiles.Line("  of which: statistics (StatisticsService.GetAsync: year, forecast, grades, retention, states, hardest)", await Measure(200, _ => statistics.GetAsync(learner))));
         foreach (var (path, label) in new[]
         {
             ("/dashboard", "dashboard page (GET /dashboard, 5,000 reviews, 65 cards)"),

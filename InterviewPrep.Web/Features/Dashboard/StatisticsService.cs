@@ -73,29 +73,33 @@ public sealed class StatisticsService(
             .Select(d => new ActivityDay(d, byDay.GetValueOrDefault(d)))
             .ToList();
 
-        var logs = await db.ReviewLogs.AsNoTracking()
-            .Where(l => l.LearnerId == learnerId && l.ReviewedAt >= calendar.StartOf(yearStart))
-            .Select(l => new { l.ReviewedAt, l.Grade, l.State, l.ScheduledDays })
-            .ToListAsync(ct);
-        var dated = logs.Select(l => (Day: calendar.DateOf(l.ReviewedAt), l.Grade, l.State, l.ScheduledDays)).ToList();
-
+        // The last 30 days' reviews are read to be counted by the learner's day; the year's retention is counted by the database.
         var gradeStart = today.AddDays(1 - GradeDays);
+        var monthStart = calendar.StartOf(gradeStart);
+        var recent = (await db.ReviewLogs.AsNoTracking()
+                .Where(l => l.LearnerId == learnerId && l.ReviewedAt >= monthStart)
+                .Select(l => new { l.ReviewedAt, l.Grade })
+                .ToListAsync(ct))
+            .ToLookup(l => calendar.DateOf(l.ReviewedAt), l => l.Grade);
         var grades = Enumerable.Range(0, GradeDays).Select(i => gradeStart.AddDays(i))
-            .GroupJoin(dated, day => day, l => l.Day, (day, those) =>
-            {
-                var g = those.Select(l => l.Grade).ToList();
-                return new GradeDay(day, g.Count(x => x == 1), g.Count(x => x == 2), g.Count(x => x == 3), g.Count(x => x == 4));
-            })
+            .Select(day => new GradeDay(day, recent[day].Count(g => g == 1), recent[day].Count(g => g == 2), recent[day].Count(g => g == 3), recent[day].Count(g => g == 4)))
             .ToList();
 
-        RetentionCount Count(DateOnly from, bool mature)
+        var yearStartUtc = calendar.StartOf(yearStart);
+        var retentionRows = await db.ReviewLogs.AsNoTracking()
+            .Where(l => l.LearnerId == learnerId && l.State == CardState.Review && l.ReviewedAt >= yearStartUtc)
+            .GroupBy(l => new { Mature = l.ScheduledDays >= MatureIntervalDays, Recent = l.ReviewedAt >= monthStart, Recalled = l.Grade > 1 })
+            .Select(g => new { g.Key.Mature, g.Key.Recent, g.Key.Recalled, Count = g.Count() })
+            .ToListAsync(ct);
+
+        RetentionCount Count(bool monthOnly, bool mature)
         {
-            var those = dated.Where(l => l.State == CardState.Review && l.Day >= from && l.ScheduledDays >= MatureIntervalDays == mature).ToList();
-            return new RetentionCount(those.Count, those.Count(l => l.Grade > 1));
+            var those = retentionRows.Where(r => r.Mature == mature && (r.Recent || !monthOnly)).ToList();
+            return new RetentionCount(those.Sum(r => r.Count), those.Where(r => r.Recalled).Sum(r => r.Count));
         }
 
         var retention = new RetentionFigures(
-            Count(gradeStart, false), Count(gradeStart, true), Count(yearStart, false), Count(yearStart, true), mine.DesiredRetention);
+            Count(true, false), Count(true, true), Count(false, false), Count(false, true), mine.DesiredRetention);
 
         var cards = await db.ReviewCards.AsNoTracking()
             .Where(c => c.LearnerId == learnerId && c.Question!.Status == QuestionStatus.Active)

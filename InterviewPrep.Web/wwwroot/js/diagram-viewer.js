@@ -144,7 +144,13 @@ export function open(svg, from) {
     copy.removeAttribute("style");
     copy.setAttribute("width", size.width);
     copy.setAttribute("height", size.height);
-    copy.removeAttribute("id");
+    // mermaid scopes the drawing's styles to its id: the copy gets an id of its own, and its styles follow.
+    if (svg.id) {
+        copy.id = `${svg.id}-full-screen`;
+        copy.querySelectorAll("style").forEach(style => {
+            style.textContent = style.textContent.replaceAll(`#${svg.id}`, `#${copy.id}`);
+        });
+    }
     canvas.replaceChildren(copy);
     stage.setAttribute("aria-label", svg.getAttribute("aria-roledescription") ? `Diagram (${svg.getAttribute("aria-roledescription")})` : "Diagram");
     dialog.showModal();
