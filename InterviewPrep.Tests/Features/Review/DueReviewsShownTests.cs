@@ -86,6 +86,11 @@ public sealed class ChannelMarksTests
         var found = WebUtility.HtmlDecode(await learner.GetStringAsync("/search?q=" + Uri.EscapeDataString(text)));
         Assert.Matches("data-question-id=\"ip-db-001\"(?:(?!</li>).)*>Studied</span>", found.ReplaceLineEndings(" "));
 
+        // Bookmarks carry them as well.
+        await study.SetBookmarkAsync(userId, "ip-db-001", true);
+        var bookmarks = WebUtility.HtmlDecode(await learner.GetStringAsync("/bookmarks"));
+        Assert.Matches("href=\"questions/ip-db-001\"(?:(?!</li>).)*>Studied</span>", bookmarks.ReplaceLineEndings(" "));
+
         // A visitor sees neither marks nor the filters.
         var visitor = await app.CreateClient().GetStringAsync("/channels/databases");
         Assert.DoesNotContain("data-testid=\"progress-filter\"", visitor, StringComparison.Ordinal);
