@@ -126,3 +126,38 @@ public sealed class DashboardStartTests
         Assert.DoesNotContain("data-testid=\"dashboard-start\"", later, StringComparison.Ordinal);
     }
 }
+
+/// <summary>When a note was written is shown on the learner's clock, not the server's.</summary>
+public sealed class LearnerTimesTests
+{
+    [Fact]
+    public async Task TheNotesPage_ShowsWhenANoteWasWritten_InTheLearnersTimeZone()
+    {
+        await using var app = new AppFactory();
+        using var learner = AdminAccessTests.Client(app);
+        await AdminAccessTests.CreateUserAsync(app, "clock@example.test", "Quiet-Harbour-73-Lamp");
+        await AdminAccessTests.SignInAsync(learner, "clock@example.test", "Quiet-Harbour-73-Lamp");
+        string userId;
+        using (var scope = app.Services.CreateScope())
+        {
+            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("clock@example.test"))!.Id;
+        }
+
+        await app.Services.GetRequiredService<InterviewPrep.Web.Features.Settings.LearnerSettingsService>()
+            .SaveAsync(userId, InterviewPrep.Web.Features.Settings.StudySettings.Default with { TimeZoneId = "Asia/Tokyo", TimeZoneChosen = true });
+        await app.Services.GetRequiredService<InterviewPrep.Web.Features.Study.StudyService>().SaveNoteAsync(userId, "ip-db-001", "B-trees keep keys sorted.");
+        DateTime written;
+        await using (var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<InterviewPrep.Data.AppDbContext>>().CreateDbContextAsync())
+        {
+            written = (await db.LearnerQuestionStates.FindAsync(userId, "ip-db-001"))!.NoteUpdatedAt!.Value;
+        }
+
+        var page = WebUtility.HtmlDecode(await learner.GetStringAsync("/notes"));
+
+        // Tokyo is nine hours ahead of UTC all year.
+        var tokyo = DateTime.SpecifyKind(written, DateTimeKind.Utc).AddHours(9).ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($">{tokyo}</time>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(" UTC</time>", page, StringComparison.Ordinal);
+    }
+}
+
