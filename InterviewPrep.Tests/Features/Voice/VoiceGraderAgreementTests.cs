@@ -96,15 +96,16 @@ public sealed class VoiceGraderAgreementTests(VoiceGraderAgreementTests.Dataset 
         await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"voice-grader-agreement-{Path.GetFileNameWithoutExtension(fileName)}.txt"), report.ToString(), TestContext.Current.CancellationToken);
         await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"voice-grader-measures-{Path.GetFileNameWithoutExtension(fileName)}.csv"),
             results.Select(r => r.Grade.Measures is { } m
-                ? FormattableString.Invariant($"{r.Answer.QuestionId},{r.Answer.Kind},{r.Answer.Label},{r.Grade.Score},{m.Coverage:0.###},{m.Recall:0.###},{m.Relevance:0.###},{m.ContentWords},{m.ReasoningMarkers},{m.Negations},{(m.ListOfTerms ? 1 : 0)},{(m.Behavioural ? 1 : 0)},{m.StoryParts}")
+                ? FormattableString.Invariant($"{r.Answer.QuestionId},{r.Answer.Kind},{r.Answer.Label},{r.Grade.Score},{m.Coverage:0.###},{m.Recall:0.###},{m.Relevance:0.###},{m.ContentWords},{m.ReasoningMarkers},{m.Negations},{(m.ListOfTerms ? 1 : 0)},{(m.Behavioural ? 1 : 0)},{m.StoryParts},{m.QuestionRelevance:0.###}")
                 : ""), TestContext.Current.CancellationToken);
         return new Agreement(results.Count, exact, withinOne, poorPassed, results.Select(r => r.Answer.QuestionId).Distinct().Count(), report.ToString());
     }
 
     /// <summary>
     /// Both labelled sets: the first (84 answers), on which the weights were first chosen, and the
-    /// held-out one (48), written after. The bar is what the grader reaches on both together, so that a
-    /// change that makes it grade worse fails here; the target (75% exact) is not reached yet.
+    /// held-out one (48), written after. The first set and both together must reach the targets (75%
+    /// exact, 95% within one band, no poor answer good or excellent); the held-out set alone, which the
+    /// grader's rules were not written from, must not fall below what it reaches now (65%).
     /// </summary>
     [Fact]
     public async Task TheGrader_AgreesWithTheTeamsLabels()
@@ -118,7 +119,10 @@ public sealed class VoiceGraderAgreementTests(VoiceGraderAgreementTests.Dataset 
 
         Assert.True(first.Count >= 60 && first.Questions >= 12, "the first labelled set holds at least 60 answers to 12 questions");
         Assert.Empty(first.PoorPassed.Concat(heldOut.PoorPassed));
-        Assert.True(first.Exact + heldOut.Exact >= 0.65 * count, report);
+        Assert.True(first.Exact >= 0.75 * first.Count, report);
+        Assert.True(first.Exact + heldOut.Exact >= 0.75 * count, report);
+        Assert.True(heldOut.Exact >= 0.65 * heldOut.Count, report);
+        Assert.True(first.WithinOne >= 0.95 * first.Count, report);
         Assert.True(first.WithinOne + heldOut.WithinOne >= 0.95 * count, report);
     }
 

@@ -154,6 +154,41 @@ public sealed class VoiceGraderTests
         Assert.Equal(again, GradeJson.Write(Grade(Index, GoodIndexAnswer), GoodIndexAnswer));
     }
 
+    [Fact]
+    public void AnAnswerThatNamesEverythingInAFewWords_IsGoodAtMost_AndADevelopedOneCanBeExcellent()
+    {
+        var brief = Grade(Index,
+            "an index is a separate data structure usually a b tree so the database finds rows without scanning the whole table because lookups and sorting use the index. " +
+            "the downside is every insert and update must maintain the index which means writes slow down and it takes extra storage. " +
+            "for example add one on columns you filter join or sort on often, but avoid columns with few distinct values");
+        var developed = Grade(Index, GoodIndexAnswer +
+            " for example a composite index on customer and date serves queries that filter on the customer first, and a covering index can answer a query " +
+            "from the index alone without reading the table at all. the query planner only chooses an index when it is selective, so an index on a column " +
+            "with few distinct values like a status flag usually goes unused while still costing every write, which is why too many indexes hurt write throughput");
+
+        Assert.True(brief.Verdict == VoiceGrade.Good && brief.Reasons.Any(r => r.Points < 0 && r.Why.Contains("develops its points", StringComparison.Ordinal)),
+            $"{brief.Score}: {string.Join("; ", brief.Reasons.Select(r => $"{r.Points} {r.Why}"))}");
+        Assert.Equal(VoiceGrade.Excellent, developed.Verdict);
+        Assert.DoesNotContain(developed.Reasons, r => r.Why.Contains("develops its points", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void AVagueAnswerOnTheQuestion_NeedsWork_ButAWrongOrEmptyOneIsPoor()
+    {
+        var vague = Grade(Index,
+            "um so an index makes the database faster at finding rows. you put one on a column you search on a lot and then " +
+            "queries on that column are quicker. i think it costs something when you write too but mostly it just helps reads");
+        var contradicting = Grade(Index,
+            "um so an index makes the database faster at finding rows. you put one on every column you have and then " +
+            "queries are quicker. writes never get slower and it's not a separate structure it's just the table kept sorted");
+        var thin = Grade(Index, "an index makes the database faster i think");
+
+        Assert.Equal(VoiceGrade.NeedsWork, vague.Verdict);
+        Assert.Contains(vague.Reasons, r => r.Why.Contains("at least needs work", StringComparison.Ordinal));
+        Assert.Equal(VoiceGrade.Poor, contradicting.Verdict);
+        Assert.Equal(VoiceGrade.Poor, thin.Verdict);
+    }
+
     [Theory]
     [InlineData(80, "excellent")]
     [InlineData(79, "good")]

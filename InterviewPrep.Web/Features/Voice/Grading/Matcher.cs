@@ -14,6 +14,9 @@ public enum MatchKind
 
     /// <summary>Two words heard for one ("post gress").</summary>
     SoundsAlike,
+
+    /// <summary>An abbreviation heard letter by letter ("tea see pee" for TCP, "e c two" for EC2).</summary>
+    Spelled,
 }
 
 /// <summary>Where a concept's words were found: the words it spans and how it was heard.</summary>
@@ -92,7 +95,7 @@ public static class Matcher
 
         if (keys.Count == 1)
         {
-            found.AddRange(perKey[0].Select(p => new Occurrence(units[p.Unit].First, units[p.Unit].Last, p.Kind, false)));
+            found.AddRange(perKey[0].Select(p => new Occurrence(units[p.Unit].First, units[p.LastUnit].Last, p.Kind, false)));
             return Distinct(found);
         }
 
@@ -102,7 +105,7 @@ public static class Matcher
         foreach (var at in perKey[anchor])
         {
             var first = at.Unit;
-            var last = at.Unit;
+            var last = at.LastUnit;
             var kind = at.Kind;
             var present = 1;
             for (var k = 0; k < keys.Count; k++)
@@ -122,7 +125,7 @@ public static class Matcher
 
                 present++;
                 first = Math.Min(first, near.Unit);
-                last = Math.Max(last, near.Unit);
+                last = Math.Max(last, near.LastUnit);
                 kind = (MatchKind)Math.Max((int)kind, (int)near.Kind);
             }
 
@@ -145,23 +148,46 @@ public static class Matcher
         return Distinct(found);
     }
 
-    /// <summary>One occurrence per place (the best heard), in order.</summary>
-    private static IEnumerable<Occurrence> Distinct(List<Occurrence> found) =>
-        found.GroupBy(o => o.FirstWord).Select(g => g.OrderBy(o => o.Partial).ThenBy(o => (int)o.Kind).First())
-            .Where(o => !found.Any(other => other != o && !other.Partial && other.FirstWord < o.FirstWord && other.LastWord >= o.LastWord))
-            .OrderBy(o => o.FirstWord);
-
-    private static List<(int Unit, MatchKind Kind)> Positions(string key, string? surface, List<Unit> units, List<Word> words)
+    /// <summary>
+    /// The occurrences that do not overlap, the best heard kept first (whole before partial, said before
+    /// garbled, short before long), in order: "stale responses" said is not "state … responses" misspelt.
+    /// </summary>
+    private static IEnumerable<Occurrence> Distinct(List<Occurrence> found)
     {
-        var positions = new List<(int, MatchKind)>();
+        var kept = new List<Occurrence>();
+        foreach (var o in found.OrderBy(o => o.Partial).ThenBy(o => (int)o.Kind).ThenBy(o => o.LastWord - o.FirstWord).ThenBy(o => o.FirstWord))
+        {
+            if (!kept.Any(k => k.FirstWord <= o.LastWord && o.FirstWord <= k.LastWord))
+            {
+                kept.Add(o);
+            }
+        }
+
+        return kept.OrderBy(o => o.FirstWord);
+    }
+
+    private static List<(int Unit, int LastUnit, MatchKind Kind)> Positions(string key, string? surface, List<Unit> units, List<Word> words)
+    {
+        var positions = new List<(int, int, MatchKind)>();
         for (var u = 0; u < units.Count; u++)
         {
             if (units[u].Key == key)
             {
                 var spoken = string.Join(' ', Enumerable.Range(units[u].First, units[u].Last - units[u].First + 1).Select(i => words[i].Surface));
                 var asWritten = surface ?? key[1..];
-                positions.Add((u, key.StartsWith('≈') && !string.Equals(spoken.Replace(" ", ""), asWritten.Replace(" ", ""), StringComparison.Ordinal)
+                positions.Add((u, u, key.StartsWith('≈') && !string.Equals(spoken.Replace(" ", ""), asWritten.Replace(" ", ""), StringComparison.Ordinal)
                     ? MatchKind.Synonym : MatchKind.Exact));
+            }
+        }
+
+        if (surface is not null && Spelling.IsAbbreviation(surface))
+        {
+            for (var u = 0; u < units.Count; u++)
+            {
+                if (units[u].Key != key && Spelling.SpelledTo(surface, units, words, u) is { } last)
+                {
+                    positions.Add((u, last, MatchKind.Spelled));
+                }
             }
         }
 
@@ -175,28 +201,26 @@ public static class Matcher
         for (var u = 0; u < units.Count; u++)
         {
             var unit = units[u];
-            if (unit.IsFunction || unit.First != unit.Last)
+            if (unit.First != unit.Last || unit.Key == key)
             {
                 continue;
             }
 
             var said = words[unit.First].Surface;
-            if (unit.Key == key)
+            if (!unit.IsFunction && (said.Length >= 4 && Math.Abs(said.Length - surface.Length) <= allowed && Distance(said, surface) <= allowed
+                || (said.Length >= 6 && Math.Abs(said.Length - surface.Length) <= allowed && SoundAlike(said, surface))))
             {
-                continue;
+                positions.Add((u, u, MatchKind.Close));
             }
-
-            if (said.Length >= 4 && Math.Abs(said.Length - surface.Length) <= allowed && Distance(said, surface) <= allowed
-                || (said.Length >= 6 && Math.Abs(said.Length - surface.Length) <= allowed && SoundAlike(said, surface)))
+            else if (u + 1 < units.Count && units[u + 1].First == units[u + 1].Last && units[u + 1].Key != key && !(unit.IsFunction && units[u + 1].IsFunction))
             {
-                positions.Add((u, MatchKind.Close));
-            }
-            else if (u + 1 < units.Count && !units[u + 1].IsFunction && units[u + 1].First == units[u + 1].Last)
-            {
+                // Two words for one: "post gress", "different shall". A little word heard for the start of one ("a ray" for
+                // array) must spell it almost exactly, or every "the" and "of" would join the word after it.
                 var two = said + words[units[u + 1].First].Surface;
-                if (Math.Abs(two.Length - surface.Length) <= allowed + 1 && (Distance(two, surface) <= allowed || SoundAlike(two, surface)))
+                if (Math.Abs(two.Length - surface.Length) <= allowed + 1
+                    && (unit.IsFunction ? Distance(two, surface) <= 1 : Distance(two, surface) <= allowed || SoundAlike(two, surface)))
                 {
-                    positions.Add((u, MatchKind.SoundsAlike));
+                    positions.Add((u, u + 1, MatchKind.SoundsAlike));
                 }
             }
         }
@@ -280,11 +304,18 @@ public static class Matcher
         return false;
     }
 
-    /// <summary>Two spellings that sound alike: the same sound key, or keys of six sounds or more one sound apart.</summary>
+    /// <summary>
+    /// Two spellings that sound alike: they begin alike, are spelt no more than a quarter apart, and have
+    /// the same sound key of five sounds or more, or keys of six sounds or more one sound apart. Shorter
+    /// keys say too little ("candidate" and "committed" are both k-n-t), and the keys alone fold too much
+    /// ("payments team" and "prioritization").
+    /// </summary>
     private static bool SoundAlike(string a, string b)
     {
         var (ka, kb) = (Phonetic.Key(a), Phonetic.Key(b));
-        return ka == kb || (Math.Min(ka.Length, kb.Length) >= 6 && Distance(ka, kb) <= 1);
+        var sameStart = ka.Length > 0 && kb.Length > 0 && ka[0] == kb[0] && (ka[0] != 'a' || a[0] == b[0]);
+        return sameStart && Distance(a, b) <= Math.Max(2, b.Length / 4)
+            && ((ka == kb && ka.Length >= 5) || (Math.Min(ka.Length, kb.Length) >= 6 && Distance(ka, kb) <= 1));
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein with transpositions).</summary>
@@ -350,5 +381,61 @@ public static class Phonetic
         }
 
         return key.ToString();
+    }
+}
+
+/// <summary>
+/// Abbreviations as speech recognisers write them when they are said letter by letter: single letters,
+/// letters' names ("tea see pee"), numbers ("e c two") and short runs of letters ("you dp").
+/// </summary>
+public static class Spelling
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["ay"] = "a", ["bee"] = "b", ["be"] = "b", ["see"] = "c", ["sea"] = "c", ["cee"] = "c", ["dee"] = "d", ["ee"] = "e",
+        ["ef"] = "f", ["eff"] = "f", ["gee"] = "g", ["aitch"] = "h", ["eye"] = "i", ["jay"] = "j", ["kay"] = "k", ["el"] = "l",
+        ["ell"] = "l", ["em"] = "m", ["en"] = "n", ["oh"] = "o", ["pee"] = "p", ["cue"] = "q", ["queue"] = "q", ["are"] = "r",
+        ["ar"] = "r", ["es"] = "s", ["ess"] = "s", ["tea"] = "t", ["tee"] = "t", ["you"] = "u", ["vee"] = "v", ["ex"] = "x",
+        ["why"] = "y", ["zee"] = "z", ["zed"] = "z", ["zero"] = "0", ["one"] = "1", ["two"] = "2", ["to"] = "2", ["three"] = "3",
+        ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8", ["nine"] = "9",
+    };
+
+    /// <summary>A word that may be said letter by letter: two to six letters or digits, at least one a letter.</summary>
+    public static bool IsAbbreviation(string surface) =>
+        surface.Length is >= 2 and <= 6 && surface.All(char.IsAsciiLetterOrDigit) && surface.Any(char.IsAsciiLetter);
+
+    /// <summary>The last unit of the words from unit <paramref name="at"/> on that spell <paramref name="surface"/>, in two words or more.</summary>
+    public static int? SpelledTo(string surface, List<Unit> units, List<Word> words, int at)
+    {
+        var done = 0;
+        var parts = 0;
+        for (var u = at; u < units.Count && done < surface.Length; u++)
+        {
+            if (units[u].First != units[u].Last || (u > at && words[units[u].First].Start - words[units[u - 1].Last].End > 1))
+            {
+                return null; // a phrase of a synonym group, or a comma or full stop between the letters
+            }
+
+            var said = words[units[u].First].Surface;
+            var letters = Names.GetValueOrDefault(said) ?? (said.Length <= 3 && said.All(char.IsAsciiLetterOrDigit) ? said : null);
+            if (surface.Length == 2 && said.Length > 1)
+            {
+                return null; // two letters are only taken said as letters: "you see i" is not CI
+            }
+
+            if (letters is null || !surface.AsSpan(done).StartsWith(letters, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            done += letters.Length;
+            parts++;
+            if (done == surface.Length)
+            {
+                return parts >= 2 ? u : null;
+            }
+        }
+
+        return null;
     }
 }

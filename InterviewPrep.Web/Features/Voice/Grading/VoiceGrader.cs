@@ -31,7 +31,7 @@ public sealed record Delivery(int Words, double? WordsPerMinute, int Fillers, do
 }
 
 /// <summary>What the score was computed from.</summary>
-public sealed record GradeMeasures(double Coverage, double Recall, double Relevance, int ContentWords, int ReasoningMarkers, int Negations, bool ListOfTerms, bool Behavioural, int StoryParts);
+public sealed record GradeMeasures(double Coverage, double Recall, double Relevance, int ContentWords, int ReasoningMarkers, int Negations, bool ListOfTerms, bool Behavioural, int StoryParts, double QuestionRelevance = 0);
 
 /// <summary>The grade of one spoken answer.</summary>
 public sealed record VoiceGrade(
@@ -52,8 +52,11 @@ public sealed record VoiceGrade(
 /// little, and a concept said the other way round from the model answer earns nothing and costs
 /// 20 points), 10 for using the model answer's most telling words, 15 for staying on this question
 /// (the answer's words against the model answer's), and 35 for substance (25 for saying enough,
-/// 10 for reasons: "because", "so that", "for example"). The weights were chosen against the team's
-/// labelled answers (BENCHMARKS.md).
+/// 10 for reasons: "because", "so that", "for example"). Then the bands as an interviewer draws them:
+/// a list of terms, an answer to another question or too little said is capped; an answer too brief
+/// to develop its points is at most good; one on the question, in sentences, of some substance and
+/// contradicting nothing is at least needs work. The weights and bounds were chosen against the
+/// team's labelled answers (BENCHMARKS.md).
 /// Behavioural questions are judged first by the parts of a STAR story heard (40 points), then by
 /// the model story's concepts (15).
 /// </summary>
@@ -69,6 +72,9 @@ public static class VoiceGrader
     private const double LengthPoints = 25;
     private const double ReasoningPoints = 10;
     private const int FullLength = 70;
+    private const int DevelopedLength = 60;
+    private const int SomeSubstance = 15;
+    private const double OnTheQuestion = 0.15;
 
     private static readonly string[] ReasoningMarkers =
     [
@@ -88,7 +94,9 @@ public static class VoiceGrader
         var delivery = DeliveryOf(words, duration);
 
         // Relevance: the answer's words against the question's and its model answer's.
-        var relevance = Cosine(ConceptFinder.Vector(said.Units, stats), key.ReferenceVector);
+        var answerVector = ConceptFinder.Vector(said.Units, stats);
+        var relevance = Cosine(answerVector, key.ReferenceVector);
+        var questionRelevance = Cosine(answerVector, ConceptFinder.Vector(synonyms.Units(Word.Split(key.Question.Text)), stats));
         var functionShare = words.Count == 0 ? 0 : (double)words.Count(w => w.IsFunction) / words.Count;
         var listOfTerms = words.Count >= 6 && functionShare < 0.25;
 
@@ -124,6 +132,7 @@ public static class VoiceGrader
                 MatchKind.Synonym => "by another name",
                 MatchKind.Close => "heard as a near spelling",
                 MatchKind.SoundsAlike => "heard as two words",
+                MatchKind.Spelled => "heard letter by letter",
                 _ => "said",
             } + (inContext && !listOfTerms ? "" : ", without explanation");
             matched.Add(new ConceptResult(concept.Name, concept.Weight, credit, concept.Derived, how, where));
@@ -180,10 +189,21 @@ public static class VoiceGrader
         score = Cap(score, relevance < 0.08 && words.Count > 0, 30, "does not answer this question: at most 30", reasons);
         score = Cap(score, contentWords < 8, 20, "too little said to judge: at most 20", reasons);
         score = Cap(score, contentWords is >= 8 and < 20, 50, "a very short answer: at most 50", reasons);
+        score = Cap(score, contentWords < DevelopedLength && score > 79, 79,
+            $"an excellent answer develops its points (from {DevelopedLength} content words, about a minute spoken): at most good", reasons);
+
+        // What makes an answer poor is being wrong, off the question, too thin to judge or a list of terms. One that stays on
+        // the question, in sentences, with some substance and nothing said the wrong way round, shows some understanding.
+        if (!listOfTerms && negations == 0 && relevance >= OnTheQuestion && contentWords >= SomeSubstance && score < 40)
+        {
+            reasons.Add(new GradeReason((int)Math.Round(40 - score),
+                $"on the question ({relevance:0.00} similarity, from {OnTheQuestion:0.00}), in sentences, {contentWords} content words (from {SomeSubstance}), nothing contradicted: at least needs work"));
+            score = 40;
+        }
 
         var final = (int)Math.Round(Math.Clamp(score, 0, 100));
         return new VoiceGrade(final, VoiceGrade.VerdictOf(final), matched, missed, reasons, key.Derived, star, delivery, Math.Round(relevance, 3),
-            new GradeMeasures(coverage, recall, relevance, contentWords, markers, negations, listOfTerms, key.Question.IsBehavioural, star?.Count ?? 0));
+            new GradeMeasures(coverage, recall, relevance, contentWords, markers, negations, listOfTerms, key.Question.IsBehavioural, star?.Count ?? 0, questionRelevance));
     }
 
     private static double Cap(double score, bool applies, double cap, string why, List<GradeReason> reasons)
