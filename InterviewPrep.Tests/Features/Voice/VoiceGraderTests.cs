@@ -81,6 +81,15 @@ public sealed class VoiceGraderTests
     }
 
     [Fact]
+    public void AListOfTerms_WithFillersBetweenThem_IsStillAList()
+    {
+        var grade = Grade(Index, "so um index b tree yeah scanning table reads um lookups basically writes insert update yeah storage columns composite okay covering planner");
+
+        Assert.True(grade.Score <= 35, $"score {grade.Score}");
+        Assert.Contains(grade.Reasons, r => r.Why.Contains("list of terms", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void AnAnswerThatSaysTheOpposite_DoesNotScoreWell()
     {
         var grade = Grade(Index,

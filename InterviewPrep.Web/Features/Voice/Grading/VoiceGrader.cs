@@ -83,6 +83,8 @@ public static class VoiceGrader
         "the downside", "the benefit", "the advantage", "the problem", "so we", "so you", "which is why", "that's why", "the catch",
     ];
 
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "um", "uh", "er", "erm", "ah", "hmm", "uhm", "mm", "yeah", "okay", "ok", "basically", "actually", "well" };
+
     private static readonly string[] FillerPhrases = ["um", "uh", "er", "erm", "ah", "hmm", "uhm", "you know", "i mean", "basically", "kind of", "sort of", "like you know"];
 
     public static VoiceGrade Grade(GradingKey key, string transcript, CollectionStats stats, Synonyms synonyms, TimeSpan? duration = null)
@@ -97,8 +99,10 @@ public static class VoiceGrader
         var answerVector = ConceptFinder.Vector(said.Units, stats);
         var relevance = Cosine(answerVector, key.ReferenceVector);
         var questionRelevance = Cosine(answerVector, ConceptFinder.Vector(synonyms.Units(Word.Split(key.Question.Text)), stats));
-        var functionShare = words.Count == 0 ? 0 : (double)words.Count(w => w.IsFunction) / words.Count;
-        var listOfTerms = words.Count >= 6 && functionShare < 0.25;
+        // A list of terms with "um" and "yeah" between them is still a list: fillers do not make a sentence.
+        var spoken = words.Where(w => !Fillers.Contains(w.Surface)).ToList();
+        var functionShare = spoken.Count == 0 ? 0 : (double)spoken.Count(w => w.IsFunction) / spoken.Count;
+        var listOfTerms = spoken.Count >= 6 && functionShare < 0.25;
 
         // Concepts.
         var matched = new List<ConceptResult>();
