@@ -41,6 +41,17 @@ public sealed class MatcherTests
     public void OrdinaryWords_AreNotTakenForLetters(string concept, string transcript) => Assert.Empty(Heard(concept, transcript));
 
     [Theory]
+    [InlineData("index", "in dex")]
+    [InlineData("redis", "red is")]
+    [InlineData("tcp", "tea cup")]
+    public void ShortWordsWithAVowel_AreWords_NotLetters(string concept, string transcript)
+    {
+        var said = new MatchText(transcript, Synonyms.Parse("unrelated, group"));
+
+        Assert.Null(Spelling.SpelledTo(concept, said.Units, said.Words, 0));
+    }
+
+    [Theory]
     [InlineData("array", "an a ray is one contiguous block", "a ray")]
     [InlineData("connectionless", "udp is connection less so it is lighter", "connection less")]
     [InlineData("differential", "a different shall copies everything since the last full", "different shall")]

@@ -386,7 +386,7 @@ public static class Phonetic
 
 /// <summary>
 /// Abbreviations as speech recognisers write them when they are said letter by letter: single letters,
-/// letters' names ("tea see pee"), numbers ("e c two") and short runs of letters ("you dp").
+/// letters' names ("tea see pee"), numbers ("e c two") and short runs of consonants ("you dp").
 /// </summary>
 public static class Spelling
 {
@@ -417,7 +417,9 @@ public static class Spelling
             }
 
             var said = words[units[u].First].Surface;
-            var letters = Names.GetValueOrDefault(said) ?? (said.Length <= 3 && said.All(char.IsAsciiLetterOrDigit) ? said : null);
+            // A letter's name, a letter or digit, or a run of up to three with no vowel ("dp"): "red is" is not spelling REDIS.
+            var letters = Names.GetValueOrDefault(said)
+                ?? (said.Length <= 3 && said.All(char.IsAsciiLetterOrDigit) && (said.Length == 1 || !said.Any(c => "aeiouy".Contains(c))) ? said : null);
             if (surface.Length == 2 && said.Length > 1)
             {
                 return null; // two letters are only taken said as letters: "you see i" is not CI
