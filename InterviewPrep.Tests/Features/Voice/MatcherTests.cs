@@ -71,6 +71,17 @@ public sealed class MatcherTests
     [InlineData("window", "so you want the tokens")]
     public void WordsThatOnlyShareSomeSounds_AreNotHeardAsTheConcept(string concept, string transcript) => Assert.Empty(Heard(concept, transcript));
 
+    [Theory]
+    [InlineData("http/2", "with h t t p two every stream shares one connection", "h t t p two")]
+    [InlineData("http/2", "over http two", "http two")]
+    public void ANumberInAConcept_IsHeardAsItsWord(string concept, string transcript, string heard)
+    {
+        var (_, text, partial) = Assert.Single(Heard(concept, transcript));
+
+        Assert.Equal(heard, text);
+        Assert.False(partial);
+    }
+
     [Fact]
     public void AConceptSaid_IsHeardAsSaid_NotAsAMisspellingNextToIt()
     {

@@ -180,6 +180,17 @@ public static class Matcher
             }
         }
 
+        if (surface is not null && surface.All(char.IsAsciiDigit))
+        {
+            for (var u = 0; u < units.Count; u++)
+            {
+                if (units[u].Key != key && units[u].First == units[u].Last && Spelling.Digits(words[units[u].First].Surface) == surface)
+                {
+                    positions.Add((u, u, MatchKind.Exact)); // "two" for the 2 of HTTP/2
+                }
+            }
+        }
+
         if (surface is not null && Spelling.IsAbbreviation(surface))
         {
             for (var u = 0; u < units.Count; u++)
@@ -399,6 +410,10 @@ public static class Spelling
         ["why"] = "y", ["zee"] = "z", ["zed"] = "z", ["zero"] = "0", ["one"] = "1", ["two"] = "2", ["to"] = "2", ["three"] = "3",
         ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8", ["nine"] = "9",
     };
+
+    /// <summary>The digit a number word stands for ("two" is 2), or null.</summary>
+    public static string? Digits(string word) =>
+        word is "to" or "too" ? null : Names.TryGetValue(word, out var letters) && letters.All(char.IsAsciiDigit) ? letters : null;
 
     /// <summary>A word that may be said letter by letter: two to six letters or digits, at least one a letter.</summary>
     public static bool IsAbbreviation(string surface) =>
