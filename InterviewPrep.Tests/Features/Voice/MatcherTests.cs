@@ -82,6 +82,18 @@ public sealed class MatcherTests
         Assert.False(partial);
     }
 
+    [Theory]
+    [InlineData("http/2", "http one one needs two connections")] // the two is not next to http
+    [InlineData("layer 4", "a layer seven balancer can send four requests")]
+    [InlineData("layer 4", "there are four of them")] // a number alone is no part of the concept
+    public void ANumberWord_AwayFromTheRestOfTheConcept_IsNotIt(string concept, string transcript) => Assert.Empty(Heard(concept, transcript));
+
+    [Theory]
+    [InlineData("array", "the a, ray")]
+    [InlineData("postgres", "post. gress")]
+    public void TwoWordsWithPunctuationBetween_AreNotOneWord(string concept, string transcript) =>
+        Assert.DoesNotContain(Heard(concept, transcript), h => h.Kind == MatchKind.SoundsAlike);
+
     [Fact]
     public void AConceptSaid_IsHeardAsSaid_NotAsAMisspellingNextToIt()
     {

@@ -96,16 +96,18 @@ public sealed class VoiceGraderAgreementTests(VoiceGraderAgreementTests.Dataset 
         await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), $"voice-grader-agreement-{Path.GetFileNameWithoutExtension(fileName)}.txt"), report.ToString(), TestContext.Current.CancellationToken);
         await File.WriteAllLinesAsync(Path.Combine(Path.GetTempPath(), $"voice-grader-measures-{Path.GetFileNameWithoutExtension(fileName)}.csv"),
             results.Select(r => r.Grade.Measures is { } m
-                ? FormattableString.Invariant($"{r.Answer.QuestionId},{r.Answer.Kind},{r.Answer.Label},{r.Grade.Score},{m.Coverage:0.###},{m.Recall:0.###},{m.Relevance:0.###},{m.ContentWords},{m.ReasoningMarkers},{m.Negations},{(m.ListOfTerms ? 1 : 0)},{(m.Behavioural ? 1 : 0)},{m.StoryParts},{m.QuestionRelevance:0.###}")
+                ? FormattableString.Invariant($"{r.Answer.QuestionId},{r.Answer.Kind},{r.Answer.Label},{r.Grade.Score},{m.Coverage:0.###},{m.Recall:0.###},{m.Relevance:0.###},{m.ContentWords},{m.ReasoningMarkers},{m.Negations},{(m.ListOfTerms ? 1 : 0)},{(m.Behavioural ? 1 : 0)},{m.StoryParts}")
                 : ""), TestContext.Current.CancellationToken);
         return new Agreement(results.Count, exact, withinOne, poorPassed, results.Select(r => r.Answer.QuestionId).Distinct().Count(), report.ToString());
     }
 
     /// <summary>
     /// Both labelled sets: the first (84 answers), on which the weights were first chosen, and the
-    /// held-out one (48), written after. The first set and both together must reach the targets (75%
-    /// exact, 95% within one band, no poor answer good or excellent); the held-out set alone, which the
-    /// grader's rules were not written from, must not fall below what it reaches now (65%).
+    /// held-out one (48), written after them. The first set and both together must reach the targets (75%
+    /// exact, 95% within one band, no poor answer good or excellent); the held-out set alone must not fall
+    /// below 65%. Later bounds (an answer's length for excellent, the floor of needs work) were chosen over
+    /// both sets, so the held-out set is no longer unseen: BENCHMARKS.md gives the figure chosen on all
+    /// questions but one and tested on that one, the estimate for new answers.
     /// </summary>
     [Fact]
     public async Task TheGrader_AgreesWithTheTeamsLabels()

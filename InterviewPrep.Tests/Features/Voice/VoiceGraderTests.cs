@@ -177,6 +177,7 @@ public sealed class VoiceGraderTests
 
         Assert.True(brief.Verdict == VoiceGrade.Good && brief.Reasons.Any(r => r.Points < 0 && r.Why.Contains("develops its points", StringComparison.Ordinal)),
             $"{brief.Score}: {string.Join("; ", brief.Reasons.Select(r => $"{r.Points} {r.Why}"))}");
+        Assert.Equal(brief.Score, brief.Reasons.Sum(r => r.Points)); // the cap's points make the sum exact
         Assert.Equal(VoiceGrade.Excellent, developed.Verdict);
         Assert.DoesNotContain(developed.Reasons, r => r.Why.Contains("develops its points", StringComparison.Ordinal));
     }
@@ -194,8 +195,20 @@ public sealed class VoiceGraderTests
 
         Assert.Equal(VoiceGrade.NeedsWork, vague.Verdict);
         Assert.Contains(vague.Reasons, r => r.Why.Contains("at least needs work", StringComparison.Ordinal));
+        Assert.Equal(vague.Score, vague.Reasons.Sum(r => r.Points));
         Assert.Equal(VoiceGrade.Poor, contradicting.Verdict);
         Assert.Equal(VoiceGrade.Poor, thin.Verdict);
+    }
+
+    [Fact]
+    public void AnAnswerThatOnlySaysTheQuestionAgain_IsPoor()
+    {
+        var echo = Grade(Index,
+            "so a database index is what you add to a database when you would add one. you would add an index to the database " +
+            "when you want a database index, and a database index is an index you add to the database when you would add one");
+
+        Assert.Equal(VoiceGrade.Poor, echo.Verdict);
+        Assert.DoesNotContain(echo.Reasons, r => r.Why.Contains("at least needs work", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -82,6 +82,18 @@ public static class Matcher
     {
         var found = new List<Occurrence>();
         var perKey = keys.Select((key, k) => Positions(key, surfaces?[k], units, words)).ToList();
+        for (var k = 0; k < keys.Count && keys.Count > 1; k++)
+        {
+            if (IsNumber(keys[k]))
+            {
+                // A number word counts only right after the word before it, or right before the word after it ("layer seven
+                // … four" is not layer 4): "four" anywhere near is too common to stand for a digit.
+                var (before, after) = (k > 0 ? perKey[k - 1] : [], k + 1 < keys.Count ? perKey[k + 1] : []);
+                perKey[k] = perKey[k].Where(p => p.Kind != MatchKind.Synonym
+                    || before.Any(b => b.LastUnit + 1 == p.Unit) || after.Any(a => p.LastUnit + 1 == a.Unit)).ToList();
+            }
+        }
+
         if (joined is not null)
         {
             for (var u = 0; u < units.Count; u++)
@@ -134,7 +146,7 @@ public static class Matcher
             {
                 found.Add(occurrence);
             }
-            else if (present >= Math.Max(2, keys.Count - 1) || (keys.Count == 2 && present == 1 && anchor == keys.Count - 1))
+            else if (present >= Math.Max(2, keys.Count - 1) || (keys.Count == 2 && present == 1 && anchor == keys.Count - 1 && !IsNumber(keys[anchor])))
             {
                 bestPartial ??= occurrence;
             }
@@ -147,6 +159,8 @@ public static class Matcher
 
         return Distinct(found);
     }
+
+    private static bool IsNumber(string key) => key.Length > 0 && key.All(char.IsAsciiDigit);
 
     /// <summary>
     /// The occurrences that do not overlap, the best heard kept first (whole before partial, said before
@@ -186,7 +200,7 @@ public static class Matcher
             {
                 if (units[u].Key != key && units[u].First == units[u].Last && Spelling.Digits(words[units[u].First].Surface) == surface)
                 {
-                    positions.Add((u, u, MatchKind.Exact)); // "two" for the 2 of HTTP/2
+                    positions.Add((u, u, MatchKind.Synonym)); // "two" for the 2 of HTTP/2; only next to the phrase's other words (Find)
                 }
             }
         }
@@ -223,10 +237,11 @@ public static class Matcher
             {
                 positions.Add((u, u, MatchKind.Close));
             }
-            else if (u + 1 < units.Count && units[u + 1].First == units[u + 1].Last && units[u + 1].Key != key && !(unit.IsFunction && units[u + 1].IsFunction))
+            else if (u + 1 < units.Count && units[u + 1].First == units[u + 1].Last && units[u + 1].Key != key && !(unit.IsFunction && units[u + 1].IsFunction)
+                && words[units[u + 1].First].Start - words[unit.First].End <= 1)
             {
-                // Two words for one: "post gress", "different shall". A little word heard for the start of one ("a ray" for
-                // array) must spell it almost exactly, or every "the" and "of" would join the word after it.
+                // Two words for one, with nothing between them: "post gress", "different shall". A little word heard for the
+                // start of one ("a ray" for array) must spell it almost exactly, or every "the" and "of" would join the word after it.
                 var two = said + words[units[u + 1].First].Surface;
                 if (Math.Abs(two.Length - surface.Length) <= allowed + 1
                     && (unit.IsFunction ? Distance(two, surface) <= 1 : Distance(two, surface) <= allowed || SoundAlike(two, surface)))

@@ -31,7 +31,7 @@ public sealed record Delivery(int Words, double? WordsPerMinute, int Fillers, do
 }
 
 /// <summary>What the score was computed from.</summary>
-public sealed record GradeMeasures(double Coverage, double Recall, double Relevance, int ContentWords, int ReasoningMarkers, int Negations, bool ListOfTerms, bool Behavioural, int StoryParts, double QuestionRelevance = 0);
+public sealed record GradeMeasures(double Coverage, double Recall, double Relevance, int ContentWords, int ReasoningMarkers, int Negations, bool ListOfTerms, bool Behavioural, int StoryParts);
 
 /// <summary>The grade of one spoken answer.</summary>
 public sealed record VoiceGrade(
@@ -83,7 +83,7 @@ public static class VoiceGrader
         "the downside", "the benefit", "the advantage", "the problem", "so we", "so you", "which is why", "that's why", "the catch",
     ];
 
-    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "um", "uh", "er", "erm", "ah", "hmm", "uhm", "mm", "yeah", "okay", "ok", "basically", "actually", "well" };
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal) { "um", "uh", "er", "erm", "ah", "hmm", "uhm", "mm", "yeah", "okay", "ok", "basically" };
 
     private static readonly string[] FillerPhrases = ["um", "uh", "er", "erm", "ah", "hmm", "uhm", "you know", "i mean", "basically", "kind of", "sort of", "like you know"];
 
@@ -96,9 +96,7 @@ public static class VoiceGrader
         var delivery = DeliveryOf(words, duration);
 
         // Relevance: the answer's words against the question's and its model answer's.
-        var answerVector = ConceptFinder.Vector(said.Units, stats);
-        var relevance = Cosine(answerVector, key.ReferenceVector);
-        var questionRelevance = Cosine(answerVector, ConceptFinder.Vector(synonyms.Units(Word.Split(key.Question.Text)), stats));
+        var relevance = Cosine(ConceptFinder.Vector(said.Units, stats), key.ReferenceVector);
         // A list of terms with "um" and "yeah" between them is still a list: fillers do not make a sentence.
         var spoken = words.Where(w => !Fillers.Contains(w.Surface)).ToList();
         var functionShare = spoken.Count == 0 ? 0 : (double)spoken.Count(w => w.IsFunction) / spoken.Count;
@@ -197,17 +195,19 @@ public static class VoiceGrader
             $"an excellent answer develops its points (from {DevelopedLength} content words, about a minute spoken): at most good", reasons);
 
         // What makes an answer poor is being wrong, off the question, too thin to judge or a list of terms. One that stays on
-        // the question, in sentences, with some substance and nothing said the wrong way round, shows some understanding.
-        if (!listOfTerms && negations == 0 && relevance >= OnTheQuestion && contentWords >= SomeSubstance && score < 40)
+        // the question, in sentences, with some substance, something of the model answer beyond the question's own words
+        // (a concept or a telling word) and nothing said the wrong way round, shows some understanding.
+        if (!listOfTerms && negations == 0 && relevance >= OnTheQuestion && contentWords >= SomeSubstance && (matched.Count > 0 || recall > 0) && score < 40)
         {
-            reasons.Add(new GradeReason((int)Math.Round(40 - score),
-                $"on the question ({relevance:0.00} similarity, from {OnTheQuestion:0.00}), in sentences, {contentWords} content words (from {SomeSubstance}), nothing contradicted: at least needs work"));
+            reasons.Add(new GradeReason(Math.Max(0, 40 - reasons.Sum(r => r.Points)),
+                $"on the question ({relevance:0.00} similarity, from {OnTheQuestion:0.00}), in sentences, {contentWords} content words (from {SomeSubstance}), " +
+                "something of the model answer said and nothing contradicted: at least needs work"));
             score = 40;
         }
 
         var final = (int)Math.Round(Math.Clamp(score, 0, 100));
         return new VoiceGrade(final, VoiceGrade.VerdictOf(final), matched, missed, reasons, key.Derived, star, delivery, Math.Round(relevance, 3),
-            new GradeMeasures(coverage, recall, relevance, contentWords, markers, negations, listOfTerms, key.Question.IsBehavioural, star?.Count ?? 0, questionRelevance));
+            new GradeMeasures(coverage, recall, relevance, contentWords, markers, negations, listOfTerms, key.Question.IsBehavioural, star?.Count ?? 0));
     }
 
     private static double Cap(double score, bool applies, double cap, string why, List<GradeReason> reasons)
@@ -217,8 +217,9 @@ public static class VoiceGrader
             return score;
         }
 
-        // Said even when the score is below the cap already: the learner sees what held the answer back.
-        reasons.Add(new GradeReason(-(int)Math.Round(Math.Max(0, score - cap)), why));
+        // Said even when the score is below the cap already: the learner sees what held the answer back. When it applies,
+        // its points bring the reasons' sum to the cap exactly.
+        reasons.Add(new GradeReason(score > cap ? Math.Min(0, (int)cap - reasons.Sum(r => r.Points)) : 0, why));
         return Math.Min(score, cap);
     }
 
