@@ -54,6 +54,7 @@ public sealed class StudyPageTests : IAsyncLifetime
         var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
 
         page.WaitForAssertion(() => Assert.Equal("1 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=recall]"))); // the question itself, once read
         Assert.Empty(page.FindAll("[data-testid=answer]"));
         Assert.Empty(page.FindAll("[data-testid=bookmark]"));
         page.Find("[data-testid=recall]").Input("sorted keys");
@@ -170,9 +171,10 @@ public sealed class StudyPageTests : IAsyncLifetime
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=open-note]")));
         var id = page.Find("[data-testid=study]").GetAttribute("data-question-id")!;
 
+        page.WaitForAssertion(() => Assert.Equal("false", page.Find("[data-testid=note-panel]").GetAttribute("aria-busy"))); // the saved note read
         await page.InvokeAsync(() => page.Instance.OnKeyAsync("n"));
         page.Find("[data-testid=note]").Input("normal forms: 1NF atomic");
-        Assert.Contains("Not saved yet", page.Find("[data-testid=note-status]").TextContent);
+        page.WaitForAssertion(() => Assert.Contains("Not saved yet", page.Find("[data-testid=note-status]").TextContent));
         await page.Find("[data-testid=next]").ClickAsync(new());
 
         var study = ctx.Services.GetRequiredService<StudyService>();
@@ -201,6 +203,12 @@ public sealed class StudyPageTests : IAsyncLifetime
             first.Services.GetRequiredService<NavigationManager>().NavigateTo("study/databases?at=3");
             var started = first.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
             started.WaitForAssertion(() => Assert.Equal("3 / 8", started.Find("[data-testid=study-progress]").TextContent.Trim()));
+
+            // The position is written once the question is shown; a slower database takes a moment longer.
+            for (var wait = 0; wait < 100 && (await sessions.ListAsync("learner-5")) is not [{ Position: 2 }]; wait++)
+            {
+                await Task.Delay(50, Xunit.TestContext.Current.CancellationToken);
+            }
         }
 
         var before = Assert.Single(await sessions.ListAsync("learner-5"));
@@ -211,7 +219,7 @@ public sealed class StudyPageTests : IAsyncLifetime
         var page = ctx.Render<StudyPage>(p => p.Add(s => s.ChannelId, "databases"));
 
         page.WaitForAssertion(() => Assert.Contains("not in this deck", page.Find("[data-testid=question-not-in-deck]").TextContent));
-        Assert.Equal("3 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim());
+        page.WaitForAssertion(() => Assert.Equal("3 / 8", page.Find("[data-testid=study-progress]").TextContent.Trim()));
         Assert.Equal(before.CurrentItemId, page.Find("[data-testid=study]").GetAttribute("data-question-id"));
         var after = Assert.Single(await sessions.ListAsync("learner-5"));
         Assert.Equal((before.Id, before.Position, before.CurrentItemId), (after.Id, after.Position, after.CurrentItemId));

@@ -40,6 +40,61 @@ public sealed class SessionPlayerTests : IAsyncLifetime
         return (await db.UserSessions.AsNoTracking().SingleAsync(s => s.UserId == Learner)).SessionData!;
     }
 
+    /// <summary>Study's rules, with grading held until the test lets it go: a slow database, on demand.</summary>
+    private sealed class HeldGrading(ISessionRules rules, Task released) : ISessionRules
+    {
+        public PlayerMode Mode => rules.Mode;
+
+        public Task OnShownAsync(PlayerItem item, CancellationToken ct = default) => rules.OnShownAsync(item, ct);
+
+        public Task OnRevealedAsync(PlayerItem item, CancellationToken ct = default) => rules.OnRevealedAsync(item, ct);
+
+        public async Task<string?> OnGradedAsync(PlayerItem item, Grade grade, TimeSpan taken, CancellationToken ct = default)
+        {
+            await released;
+            return await rules.OnGradedAsync(item, grade, taken, ct);
+        }
+    }
+
+    [Fact]
+    public async Task WhatTheLearnerDoes_WhileTheItemsSavedStateIsRead_IsNotUndoneByIt()
+    {
+        var release = new TaskCompletionSource();
+        var player = Player();
+        await player.StartAsync(Start() with { Rules = new HeldGrading(Start().Rules, release.Task) });
+
+        // The first item was revealed on an earlier visit, not graded.
+        await player.ShowAsync(0);
+        Assert.True(player.Reveal());
+        for (var wait = 0; wait < 100 && (await StoredAsync()).States.GetValueOrDefault(Items[0])?.Revealed != true; wait++)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        await player.ShowAsync(1);
+
+        // Back on it, the learner reveals and grades the moment it is on screen, before its saved state has been read.
+        Task<bool>? grading = null;
+        player.Changed += () =>
+        {
+            if (grading is null && player.Index == 0 && !player.Loading && player.Question is not null)
+            {
+                grading = Task.FromResult(false);
+                player.Reveal();
+                grading = player.GradeAsync(Grade.Good);
+            }
+        };
+        await player.ShowAsync(0); // reads the saved step (revealed, not graded) while the grade is being written
+        release.SetResult();
+        Assert.NotNull(grading);
+        Assert.True(await grading);
+
+        Assert.Equal(Grade.Good, player.Graded);
+        Assert.False(await player.GradeAsync(Grade.Again)); // still graded once
+        await using var db = _db.CreateContext();
+        Assert.Single(db.ReviewLogs.Where(l => l.LearnerId == Learner));
+    }
+
     [Fact]
     public async Task RevealAndGrade_SaveTheItemState_WithTheTimeSpentOnTheClock()
     {

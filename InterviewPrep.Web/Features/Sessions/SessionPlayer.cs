@@ -27,6 +27,9 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
     private int _version;
     private int? _target;
     private bool _grading;
+
+    /// <summary>Counts the learner's actions on an item (reveal, grade, flag, answer), so a slower read does not undo them.</summary>
+    private int _acted;
     private DateTime _shownAt;
     private DateTime _countedFrom;
     private string? _focus;
@@ -167,6 +170,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
 
         (Index, _target, Question, Current, GradeStatus, Loading) = (position, null, page, ItemState.Empty, null, false);
         _shownAt = _countedFrom = clock.UtcNow();
+        var acted = _acted;
         NotifyChanged();
         if (LearnerId is not null && page is not null && id is not null)
         {
@@ -177,7 +181,8 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
                 // Where the learner is, written at once (unless they have already moved on); and what
                 // they had already done with this item, which the save reads anyway.
                 var saved = (await sessions.SaveAsync(Session.Id, LearnerId, position, id, new ItemStep(Seen: true)))?.StepItem;
-                if (saved is not null && (saved.Revealed || saved.Flagged || saved.Answer is not null) && version == _version)
+                // What the learner did while this was being written (revealed, graded) is newer than what it read.
+                if (saved is not null && (saved.Revealed || saved.Flagged || saved.Answer is not null) && version == _version && acted == _acted)
                 {
                     Current = saved;
                     GradeStatus = Graded is { } g ? $"You graded it {g}." : null;
@@ -215,6 +220,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
             return false;
         }
 
+        _acted++;
         Current = Current with { Revealed = true };
         RequestFocus(".study-answer");
         NotifyChanged();
@@ -271,6 +277,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
         _grading = true;
         try
         {
+            _acted++;
             Current = Current with { Grade = (int)grade };
             var taken = clock.UtcNow() - _shownAt;
             GradeStatus = await Rules!.OnGradedAsync(new PlayerItem(learner, id, Index), grade, taken);
@@ -299,6 +306,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
             return;
         }
 
+        _acted++;
         Current = Current with { Flagged = !Current.Flagged };
         if (Session is not null && LearnerId is not null)
         {
@@ -316,6 +324,7 @@ public sealed class SessionPlayer(SessionService sessions, QuestionPageService q
             return false;
         }
 
+        _acted++;
         Current = Current with { Answer = text ?? "" };
         if (Session is null || LearnerId is null)
         {
